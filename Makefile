@@ -1,0 +1,53 @@
+# Everything a fresh machine needs: `make site` and `make test` create .venv and install what they use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+TOOLS  := .tools
+VNU    := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test serve bench eval lint messages clean test-tools golden
+
+$(STAMP):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+site: $(STAMP)
+	$(BIN)/arsip build
+
+serve: $(STAMP)
+	$(BIN)/arsip serve
+
+# Test tools that do not come from PyPI: Debian's chromium (for Playwright) and Java plus the W3C Nu
+# validator (npm vnu-jar). Installed only when missing; apt needs root (or sudo).
+test-tools: $(VNU)
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium default-jre-headless >/dev/null; }
+
+$(VNU):
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm >/dev/null; }
+	mkdir -p $(TOOLS)
+	cd $(TOOLS) && npm install --silent --no-audit --no-fund --ignore-scripts vnu-jar@24.10.17 >/dev/null
+
+test: $(STAMP) test-tools
+	ARSIP_VNU_JAR=$(CURDIR)/$(VNU) $(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+
+# Refresh the committed expected tree of the sample site after an intended change of output.
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden refresh
+
+# Re-extract the theme's UI strings and merge them into every catalogue.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F generator/locale/babel.cfg --no-location --sort-output --omit-header -o generator/locale/messages.pot .
+	$(BIN)/pybabel update -i generator/locale/messages.pot -d generator/locale --no-location --omit-header
+
+clean:
+	rm -rf site .site.* .arsip-cache $(VENV) $(TOOLS)

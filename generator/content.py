@@ -1,0 +1,42 @@
+"""Article bodies as safe HTML: raw text paragraphs escaped, Markdown rendered then sanitised."""
+
+from __future__ import annotations
+
+from html import escape
+
+import markdown as markdown_lib
+import nh3
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+    "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+    "ol": {"start"},
+}
+
+
+def paragraphs_html(paragraphs: tuple[str, ...]) -> str:
+    return "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
+
+
+def markdown_html(source: str) -> str:
+    """Markdown → HTML with any raw HTML sanitised; headings shifted below the page's own h1."""
+    rendered = markdown_lib.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
+    for level in (5, 4, 3, 2, 1):
+        rendered = rendered.replace(f"<h{level}", f"<h{level + 1}").replace(f"</h{level}>", f"</h{level + 1}>")
+    return nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )

@@ -1,0 +1,71 @@
+"""What a reader makes of one seed: the text and the fields the file states, each with its origin."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        if self.day and self.month:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def as_date(self) -> date:
+        """The first day this date could be (for sorting and feeds)."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def from_date(cls, value: date) -> PartialDate:
+        return cls(value.year, value.month, value.day)
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One paragraph of a seed and the 1-based line it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A value a person wrote down (front matter, sidecar, file name), with where they wrote it."""
+
+    value: Any
+    origin: str
+    path: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One seed as read: body paragraphs, Markdown source if any, and the stated fields."""
+
+    source: str
+    format: str
+    lines: tuple[SourceLine, ...]
+    digest: str
+    markdown: str | None = None
+    stated: Mapping[str, Stated] = field(default_factory=lambda: MappingProxyType({}))
+
+    def value(self, name: str, default: Any = None) -> Any:
+        stated = self.stated.get(name)
+        return stated.value if stated is not None else default

@@ -1,0 +1,233 @@
+"""The immutable Site: articles with unique URLs, tags, date periods and the relations between them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.config import Config
+from generator.content import markdown_html, paragraphs_html
+from generator.diagnostics import Diagnostic, warning
+from generator.draft import PartialDate
+from generator.understand.facts import ArticleFacts
+from generator.urls import article_url, slugify
+
+# Paths the site itself uses; an article may never take one of them.
+RESERVED_SLUGS = {"tags", "page", "archive", "undated", "static", "search", "pagefind", "feed-xml", "sitemap-xml"}
+
+
+@dataclass(frozen=True)
+class TagRef:
+    name: str
+    slug: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    title: str
+    url: str
+    date: PartialDate | None
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    headline: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str
+    slug: str
+    url: str
+    title: str
+    title_inferred: bool
+    date: PartialDate | None
+    date_inferred: bool
+    place: str | None
+    outlet: str | None
+    language: str
+    tags: tuple[TagRef, ...]
+    tags_inferred: bool
+    summary: str
+    paragraphs: tuple[str, ...]
+    body_html: str
+    related: tuple[RelatedLink, ...]
+    previous: ArticleRef | None = None
+    next: ArticleRef | None = None
+
+    @property
+    def ref(self) -> ArticleRef:
+        return ArticleRef(self.title, self.url, self.date)
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    slug: str
+    url: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year, a month or a day, with the articles dated inside it (newest first)."""
+
+    kind: str
+    date: PartialDate
+    url: str
+    articles: tuple[Article, ...]
+    children: tuple[Period, ...] = ()
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    articles: tuple[Article, ...]
+    tags: tuple[Tag, ...]
+    years: tuple[Period, ...]
+    undated: tuple[Article, ...]
+
+
+def tag_key(name: str) -> str:
+    """Tags that differ only by case, spacing or Unicode form are one tag."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _sort_key(facts: ArticleFacts) -> tuple:
+    # Newest first; undated last; ties broken by title and source so order never depends on disk order.
+    if facts.date is None:
+        return (1, 0, 0, 0, facts.title.casefold(), facts.source)
+    d = facts.date
+    return (0, -d.year, -(d.month or 0), -(d.day or 0), facts.title.casefold(), facts.source)
+
+
+def _normalise_headline(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", text).casefold()).split())
+
+
+def _assign_urls(ordered: Sequence[ArticleFacts], config: Config) -> tuple[list[tuple[str, str]], list[Diagnostic]]:
+    """A unique slug and URL for each article; clashes get a numbered suffix, in source order."""
+    problems: list[Diagnostic] = []
+    taken: set[str] = set()
+    result: dict[str, tuple[str, str]] = {}
+    for facts in sorted(ordered, key=lambda f: f.source):
+        base = slugify(facts.slug or facts.title)
+        if base in RESERVED_SLUGS or base.isdigit():
+            base = f"{base}-artikel"  # would shadow one of the site's own sections or date pages
+        slug, number = base, 1
+        url = article_url(config.permalink, facts.date, slug)
+        while url in taken:
+            number += 1
+            slug = f"{base}-{number}"
+            url = article_url(config.permalink, facts.date, slug)
+        if number > 1:
+            wanted = article_url(config.permalink, facts.date, base)
+            problems.append(warning(f"URL {wanted} is already taken by another article; using {url}", facts.source))
+        taken.add(url)
+        result[facts.source] = (slug, url)
+    return [result[f.source] for f in ordered], problems
+
+
+def build_site(all_facts: Sequence[ArticleFacts], config: Config) -> tuple[Site, list[Diagnostic]]:
+    """Assemble the Site from understood articles (drafts excluded)."""
+    ordered = sorted((f for f in all_facts if not f.draft), key=_sort_key)
+    addresses, problems = _assign_urls(ordered, config)
+
+    tag_names: dict[str, str] = {}
+    for facts in ordered:
+        for name in facts.tags:
+            tag_names.setdefault(tag_key(name), name)
+    tag_refs = {key: TagRef(name, slugify(name, fallback="tag"), "") for key, name in tag_names.items()}
+    used_tag_slugs: dict[str, str] = {}
+    for key in sorted(tag_refs):
+        ref = tag_refs[key]
+        slug, number = ref.slug, 1
+        while slug in used_tag_slugs:
+            number += 1
+            slug = f"{ref.slug}-{number}"
+        used_tag_slugs[slug] = key
+        tag_refs[key] = TagRef(ref.name, slug, f"/tags/{slug}/")
+
+    headlines = {_normalise_headline(f.title): url for f, (_, url) in zip(ordered, addresses)}
+
+    articles: list[Article] = []
+    for facts, (slug, url) in zip(ordered, addresses):
+        seen_tags: dict[str, TagRef] = {}
+        for name in facts.tags:
+            seen_tags.setdefault(tag_key(name), tag_refs[tag_key(name)])
+        related = tuple(
+            RelatedLink(t.headline, _link_if_other(headlines.get(_normalise_headline(t.headline)), url))
+            for t in facts.teasers
+        )
+        body = markdown_html(facts.markdown) if facts.markdown is not None else paragraphs_html(facts.paragraphs)
+        articles.append(
+            Article(
+                source=facts.source, slug=slug, url=url, title=facts.title, title_inferred=facts.title_inferred,
+                date=facts.date, date_inferred=facts.date_inferred, place=facts.place, outlet=facts.outlet,
+                language=facts.language, tags=tuple(seen_tags.values()), tags_inferred=facts.tags_inferred,
+                summary=facts.summary, paragraphs=facts.paragraphs, body_html=body, related=related,
+            )
+        )
+    articles = _link_neighbours(articles)
+
+    by_tag: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        for ref in article.tags:
+            by_tag[ref.slug].append(article)
+    tags = tuple(
+        Tag(ref.name, ref.slug, ref.url, tuple(by_tag[ref.slug]))
+        for ref in sorted(tag_refs.values(), key=lambda r: r.slug)
+    )
+    site = Site(config, tuple(articles), tags, _periods(articles), tuple(a for a in articles if a.date is None))
+    return site, problems
+
+
+def _link_if_other(url: str | None, own_url: str) -> str | None:
+    return url if url and url != own_url else None
+
+
+def _link_neighbours(articles: list[Article]) -> list[Article]:
+    """Previous/next in time among dated articles (the list is newest first)."""
+    from dataclasses import replace
+
+    dated = [i for i, a in enumerate(articles) if a.date is not None]
+    result = list(articles)
+    for position, index in enumerate(dated):
+        newer = articles[dated[position - 1]].ref if position > 0 else None
+        older = articles[dated[position + 1]].ref if position + 1 < len(dated) else None
+        result[index] = replace(articles[index], previous=older, next=newer)
+    return result
+
+
+def _periods(articles: list[Article]) -> tuple[Period, ...]:
+    years: dict[int, list[Article]] = defaultdict(list)
+    months: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    days: dict[tuple[int, int, int], list[Article]] = defaultdict(list)
+    for article in articles:
+        d = article.date
+        if d is None:
+            continue
+        years[d.year].append(article)
+        if d.month:
+            months[(d.year, d.month)].append(article)
+        if d.month and d.day:
+            days[(d.year, d.month, d.day)].append(article)
+    result = []
+    for year in sorted(years, reverse=True):
+        month_periods = []
+        for month in sorted((m for (y, m) in months if y == year), reverse=True):
+            day_periods = tuple(
+                Period("day", PartialDate(year, month, day), f"/{year:04d}/{month:02d}/{day:02d}/", tuple(days[(year, month, day)]))
+                for (y, m, day) in sorted(days, reverse=True)
+                if y == year and m == month
+            )
+            month_periods.append(
+                Period("month", PartialDate(year, month), f"/{year:04d}/{month:02d}/", tuple(months[(year, month)]), day_periods)
+            )
+        result.append(Period("year", PartialDate(year), f"/{year:04d}/", tuple(years[year]), tuple(month_periods)))
+    return tuple(result)

@@ -1,0 +1,56 @@
+"""Jinja2 environment (site templates first, then the packaged theme) and page rendering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from generator.config import Config
+from generator.i18n import format_number, format_partial_date, month_name, timestamp, translations
+from generator.plan import Page
+from generator.theme import theme_dir
+from generator.urls import absolute, link
+
+
+def make_environment(config: Config, site_templates: Path | None = None) -> Environment:
+    """One environment per build; it carries no state between builds."""
+    loaders = []
+    if site_templates is not None and site_templates.is_dir():
+        loaders.append(FileSystemLoader(str(site_templates)))
+    loaders.append(FileSystemLoader(str(theme_dir("templates"))))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations(config.language), newstyle=True)  # type: ignore[attr-defined]
+    base_path = config.base_path
+    relative = config.relative_urls
+    language = config.language
+
+    @pass_context
+    def url(context: Any, target: str) -> str:
+        return link(target, context["page"].url, base_path, relative)
+
+    def absolute_url(target: str) -> str:
+        return absolute(target, config.origin, base_path)
+
+    env.globals.update(config=config, url=url, absolute_url=absolute_url, lang=language)
+    env.filters["date"] = lambda value, style="medium": format_partial_date(value, language, style)
+    env.filters["month_name"] = lambda value: month_name(value, language)
+    env.filters["number"] = lambda value: format_number(value, language)
+    env.filters["timestamp"] = lambda value: timestamp(value, config.timezone)
+    env.filters["safe_body"] = Markup  # bodies are escaped or sanitised in content.py
+    return env
+
+
+def render_page(env: Environment, page: Page) -> bytes:
+    template = env.get_template(page.template)
+    return template.render(page=page, **page.context).encode("utf-8")

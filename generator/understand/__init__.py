@@ -1,0 +1,1 @@
+"""Understanding: pure functions that fill in what a draft does not state."""
