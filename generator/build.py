@@ -5,28 +5,26 @@ This is the only module that knows the order of the stages.
 
 from __future__ import annotations
 
+import os
 import time
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.config import Config, load_config
 from generator.diagnostics import Diagnostic, count, error
 from generator.discover import SeedFile, discover
 from generator.draft import Draft
-from generator.model import Site, build_site
-from generator.plan import Page, plan
+from generator.model import build_site
+from generator.plan import plan
 from generator.readers.seed import read_seed
-from generator.render import make_environment, render_page
+from generator.assemble import assemble, plan_outputs, static_sources, unchanged
+from generator.cache import BuildCache, OutputRecord, open_cache
 from generator.theme import theme_dir
 from generator.understand.article import understand
 from generator.understand.corpus import corpus_facts
 from generator.understand.facts import ArticleFacts
-from generator.urls import output_path
-from generator.write import BuildLocked, build_lock, copy_tree, discard, staging_dir, swap_in, write_file
+from generator.write import BuildLocked, build_lock, discard, staging_dir, swap_in
 
 Progress = Callable[[str, int, int], None]
 
@@ -43,11 +41,18 @@ class BuildOptions:
     config_required: bool = False
     strict: bool = False
     relative_urls: bool | None = None
+    jobs: int = os.cpu_count() or 1
+    clean: bool = False
+    cache_path: Path | None = None
 
     @property
     def project_dir(self) -> Path:
         """Where the site's own templates/ and static/ live: beside its site.yml."""
         return self.config_path.parent
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.cache_path or self.project_dir / ".arsip-cache"
 
 
 @dataclass(frozen=True)
@@ -106,26 +111,10 @@ def understand_seeds(seeds: list[SeedFile], config: Config, progress: Progress =
     return Understood(facts, problems)
 
 
-def _template_error(exc: BaseException) -> Diagnostic:
-    """Name the template file and line of an error raised while rendering."""
-    if isinstance(exc, TemplateSyntaxError):
-        return error(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno)
-    where, line = None, None
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename.endswith((".html", ".xml", ".txt")):
-            where, line = frame.filename, frame.lineno
-    return error(f"template error: {type(exc).__name__}: {exc}", where, line)
-
-
-def render_site(site: Site, pages: list[Page], staging: Path, site_dir: Path, progress: Progress) -> int:
-    """Render every page and copy the theme's and the site's static files into the staging folder."""
-    env = make_environment(site.config, site_dir / "templates")
-    for done, page in enumerate(pages, start=1):
-        write_file(staging, output_path(page.url), render_page(env, page))
-        progress("render", done, len(pages))
-    written = copy_tree(theme_dir("static"), staging, "static")
-    written += copy_tree(site_dir / "static", staging, "static")
-    return len(pages) + written
+def _previous_outputs(cache: BuildCache | None, site_key: str, clean: bool) -> dict[str, OutputRecord]:
+    if cache is None or clean:
+        return {}
+    return cache.outputs(site_key)
 
 
 def build(options: BuildOptions, progress: Progress = _no_progress) -> BuildResult:
@@ -149,25 +138,42 @@ def build(options: BuildOptions, progress: Progress = _no_progress) -> BuildResu
     if options.strict and problems:
         problems.append(error("--strict: warnings and errors found; nothing written"))
         return result(1)
+    templates_dir = options.project_dir / "templates"
+    statics = static_sources(theme_dir("static"), options.project_dir / "static")
+    status = 1 if count(problems, "error") else 0
+    try:
+        outputs = plan_outputs(pages, config, templates_dir, statics)
+    except OSError as exc:
+        problems.append(error(f"cannot read the theme: {exc.strerror or exc}", exc.filename))
+        return result(1)
+    site_key = str(options.out.resolve())
     try:
         with build_lock(options.out):
-            staging = staging_dir(options.out)
+            cache = open_cache(options.cache_dir)
             try:
-                written = render_site(site, pages, staging, options.project_dir, progress)
-                swap_in(staging, options.out)
-            except (TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
-                problems.append(_template_error(exc))
-                return result(1)
-            except OSError as exc:
-                problems.append(error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out)))
-                return result(1)
+                previous = _previous_outputs(cache, site_key, options.clean)
+                if previous and unchanged(outputs, previous, options.out):
+                    return result(status, 0, True)
+                staging = staging_dir(options.out)
+                try:
+                    assembly = assemble(
+                        outputs, pages, config, templates_dir, previous, options.out, staging, options.jobs, progress
+                    )
+                    if assembly.problems:
+                        problems.extend(assembly.problems)
+                        return result(1)
+                    swap_in(staging, options.out)
+                finally:
+                    discard(staging)
+                if cache is not None:
+                    cache.replace_outputs(site_key, assembly.records)
             finally:
-                discard(staging)
+                if cache is not None:
+                    cache.close()
     except BuildLocked as exc:
         problems.append(error(str(exc)))
         return result(1)
     except OSError as exc:
         problems.append(error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out)))
         return result(1)
-    status = 1 if count(problems, "error") else 0
-    return result(status, written, True)
+    return result(status, assembly.rendered + sum(1 for o in outputs if o.source is not None), True)

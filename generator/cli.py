@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--seeds", default="seeds", metavar="DIR", help="folder of seed articles (default: ./seeds)")
     build_cmd.add_argument("--out", default="site", metavar="DIR", help="output folder (default: ./site)")
     build_cmd.add_argument("--config", metavar="FILE", help="configuration file (default: ./site.yml)")
+    build_cmd.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
+    build_cmd.add_argument("--clean", action="store_true", help="ignore the build cache and render every page")
     build_cmd.add_argument("--strict", action="store_true", help="treat every warning as an error; write nothing then")
     build_cmd.add_argument(
         "--relative-urls", action="store_true", default=None, help="links relative to each page, for copies opened from disk"
@@ -64,6 +67,8 @@ def run_build(args: argparse.Namespace) -> int:
         config_required=args.config is not None,
         strict=args.strict,
         relative_urls=args.relative_urls,
+        jobs=max(1, args.jobs or os.cpu_count() or 1),
+        clean=args.clean,
     )
     bar = _progress_bar()
     if bar is None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+import traceback
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, pass_context
 from markupsafe import Markup
 
 from generator.config import Config
+from generator.diagnostics import Diagnostic, error
 from generator.i18n import format_number, format_partial_date, month_name, timestamp, translations
 from generator.plan import Page
 from generator.theme import theme_dir
@@ -54,3 +57,14 @@ def make_environment(config: Config, site_templates: Path | None = None) -> Envi
 def render_page(env: Environment, page: Page) -> bytes:
     template = env.get_template(page.template)
     return template.render(page=page, **page.context).encode("utf-8")
+
+
+def describe_template_error(exc: BaseException) -> Diagnostic:
+    """Name the template file and line of an error raised while rendering."""
+    if isinstance(exc, TemplateSyntaxError):
+        return error(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno)
+    where, line = None, None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith((".html", ".xml", ".txt")):
+            where, line = frame.filename, frame.lineno
+    return error(f"while rendering: {type(exc).__name__}: {exc}", where, line)

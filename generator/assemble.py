@@ -1,0 +1,191 @@
+"""Assemble the new site in a staging folder: render pages whose inputs changed, hard-link the rest.
+
+Rendering is spread over processes (pages are independent); output bytes never depend on the
+number of workers, so the site is the same whatever `--jobs` says.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.cache import OutputRecord
+from generator.config import Config
+from generator.diagnostics import Diagnostic
+from generator.fingerprint import Fingerprinter, file_digest, template_signatures
+from generator.plan import Page
+from generator.render import describe_template_error, make_environment, render_page
+from generator.urls import output_path
+
+PARALLEL_THRESHOLD = 400  # below this many pages to render, a process pool costs more than it saves
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site to be: rendered from a page, or copied from a static file."""
+
+    path: str
+    fingerprint: str
+    page: int | None = None
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class Assembly:
+    records: tuple[OutputRecord, ...]
+    rendered: int
+    reused: int
+    problems: tuple[Diagnostic, ...] = ()
+
+
+def static_sources(theme_static: Path, site_static: Path) -> dict[str, Path]:
+    """Output path → source file; the site's own static files override the theme's, file by file."""
+    found: dict[str, Path] = {}
+    for root in (theme_static, site_static):
+        if not root.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.startswith("."):
+                    path = Path(dirpath) / name
+                    found["static/" + path.relative_to(root).as_posix()] = path
+    return found
+
+
+def plan_outputs(pages: Sequence[Page], config: Config, templates_dir: Path, statics: dict[str, Path]) -> list[Output]:
+    """Every output file with the fingerprint of everything it is made from."""
+    env = make_environment(config, templates_dir)
+    signatures = template_signatures(env)
+    hasher = Fingerprinter()
+    config_digest = hasher.digest(config).hex()
+    outputs = []
+    for index, page in enumerate(pages):
+        digest = hasher.digest((page.url, page.template, page.kind, page.context)).hex()
+        fingerprint = f"{signatures.get(page.template, 'missing')}:{config_digest}:{digest}"
+        outputs.append(Output(output_path(page.url), fingerprint, page=index))
+    for path, source in sorted(statics.items()):
+        outputs.append(Output(path, "static:" + file_digest(source), source=source))
+    return outputs
+
+
+def _reusable(output: Output, previous: dict[str, OutputRecord], old_site: Path) -> bool:
+    record = previous.get(output.path)
+    if record is None or record.fingerprint != output.fingerprint:
+        return False
+    try:
+        stat = (old_site / output.path).stat()
+    except OSError:
+        return False
+    return stat.st_size == record.size and stat.st_mtime_ns == record.mtime_ns
+
+
+def unchanged(outputs: Sequence[Output], previous: dict[str, OutputRecord], old_site: Path) -> bool:
+    """True when the site on disk is exactly what these outputs would produce."""
+    return len(outputs) == len(previous) and all(_reusable(o, previous, old_site) for o in outputs)
+
+
+# Worker state, set once per process before forking so pages are shared copy-on-write.
+_JOB: tuple[Sequence[Page], Config, Path, Path] | None = None
+
+
+def _render_range(bounds: tuple[int, int]) -> tuple[list[tuple[int, int, int]], Diagnostic | None]:
+    assert _JOB is not None
+    pages, config, templates_dir, staging = _JOB
+    env = make_environment(config, templates_dir)
+    done = []
+    for index in range(*bounds):
+        page = pages[index]
+        target = staging / output_path(page.url)
+        try:
+            data = render_page(env, page)
+        except Exception as exc:  # a crash in a (user) template is a user's problem, reported with its line
+            return done, describe_template_error(exc)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        stat = target.stat()
+        done.append((index, stat.st_size, stat.st_mtime_ns))
+    return done, None
+
+
+def _chunks(indices: list[int], parts: int) -> list[tuple[int, int]]:
+    """Contiguous runs of page indices, split into about `parts` pieces per worker."""
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    size = max(1, -(-len(indices) // parts))
+    pieces = []
+    for start, stop in runs:
+        for piece in range(start, stop, size):
+            pieces.append((piece, min(stop, piece + size)))
+    return pieces
+
+
+def assemble(
+    outputs: Sequence[Output],
+    pages: Sequence[Page],
+    config: Config,
+    templates_dir: Path,
+    previous: dict[str, OutputRecord],
+    old_site: Path,
+    staging: Path,
+    jobs: int,
+    progress: Callable[[str, int, int], None],
+) -> Assembly:
+    """Fill `staging` with the whole new site; returns what was written and how."""
+    global _JOB
+    staging.mkdir(parents=True, exist_ok=True)
+    records: dict[str, OutputRecord] = {}
+    to_render: list[int] = []
+    reused = 0
+    for output in outputs:
+        target = staging / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if _reusable(output, previous, old_site):
+            os.link(old_site / output.path, target)
+            stat = target.stat()
+            records[output.path] = OutputRecord(output.path, output.fingerprint, stat.st_size, stat.st_mtime_ns)
+            reused += 1
+        elif output.source is not None:
+            shutil.copyfile(output.source, target)
+            stat = target.stat()
+            records[output.path] = OutputRecord(output.path, output.fingerprint, stat.st_size, stat.st_mtime_ns)
+        else:
+            assert output.page is not None
+            to_render.append(output.page)
+    by_page = {o.page: o for o in outputs if o.page is not None}
+    _JOB = (pages, config, templates_dir, staging)
+    try:
+        workers = max(1, min(jobs, len(to_render) // (PARALLEL_THRESHOLD // 2) or 1))
+        pieces = _chunks(to_render, workers * 4)
+        if workers > 1 and len(to_render) >= PARALLEL_THRESHOLD:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = pool.imap_unordered(_render_range, pieces)
+                problems = _collect(results, by_page, records, progress, len(to_render))
+        else:
+            problems = _collect(map(_render_range, pieces), by_page, records, progress, len(to_render))
+    finally:
+        _JOB = None
+    ordered = tuple(records[o.path] for o in outputs if o.path in records)
+    return Assembly(ordered, len(to_render), reused, tuple(problems))
+
+
+def _collect(results, by_page, records, progress, total) -> list[Diagnostic]:  # type: ignore[no-untyped-def]
+    problems: list[Diagnostic] = []
+    done_count = 0
+    for done, problem in results:
+        for index, size, mtime_ns in done:
+            output = by_page[index]
+            records[output.path] = OutputRecord(output.path, output.fingerprint, size, mtime_ns)
+        done_count += len(done)
+        progress("render", done_count, total)
+        if problem is not None and problem not in problems:
+            problems.append(problem)
+    return problems
