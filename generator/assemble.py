@@ -37,7 +37,7 @@ class Output:
 @dataclass(frozen=True)
 class Assembly:
     records: tuple[OutputRecord, ...]
-    rendered: int
+    written: int
     reused: int
     problems: tuple[Diagnostic, ...] = ()
 
@@ -144,7 +144,7 @@ def assemble(
     staging.mkdir(parents=True, exist_ok=True)
     records: dict[str, OutputRecord] = {}
     to_render: list[int] = []
-    reused = 0
+    reused = copied = 0
     for output in outputs:
         target = staging / output.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -155,6 +155,7 @@ def assemble(
             reused += 1
         elif output.source is not None:
             shutil.copyfile(output.source, target)
+            copied += 1
             stat = target.stat()
             records[output.path] = OutputRecord(output.path, output.fingerprint, stat.st_size, stat.st_mtime_ns)
         else:
@@ -174,7 +175,7 @@ def assemble(
     finally:
         _JOB = None
     ordered = tuple(records[o.path] for o in outputs if o.path in records)
-    return Assembly(ordered, len(to_render), reused, tuple(problems))
+    return Assembly(ordered, len(to_render) + copied, reused, tuple(problems))
 
 
 def _collect(results, by_page, records, progress, total) -> list[Diagnostic]:  # type: ignore[no-untyped-def]

@@ -6,23 +6,27 @@ This is the only module that knows the order of the stages.
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.assemble import assemble, plan_outputs, static_sources, unchanged
+from generator.cache import BuildCache, open_cache
 from generator.config import Config, load_config
-from generator.diagnostics import Diagnostic, count, error
+from generator.diagnostics import Diagnostic, count, error, warning
 from generator.discover import SeedFile, discover
 from generator.draft import Draft
+from generator.inputs import inputs_signature, seed_key
 from generator.model import build_site
 from generator.plan import plan
 from generator.readers.seed import read_seed
-from generator.assemble import assemble, plan_outputs, static_sources, unchanged
-from generator.cache import BuildCache, OutputRecord, open_cache
+from generator.search import build_search_index
 from generator.theme import theme_dir
 from generator.understand.article import understand
-from generator.understand.corpus import corpus_facts
+from generator.understand.corpus import archive_facts
+from generator.understand.duplicates import find_duplicates
 from generator.understand.facts import ArticleFacts
 from generator.write import BuildLocked, build_lock, discard, staging_dir, swap_in
 
@@ -88,22 +92,51 @@ def read_config(options: BuildOptions) -> tuple[Config | None, list[Diagnostic]]
     return config, problems
 
 
-def read_drafts(seeds: Iterable[SeedFile], progress: Progress = _no_progress, total: int = 0) -> tuple[list[Draft], list[Diagnostic]]:
+def read_drafts(
+    seeds: Iterable[SeedFile], progress: Progress = _no_progress, total: int = 0, cache: BuildCache | None = None
+) -> tuple[list[Draft], list[Diagnostic]]:
+    """Read each seed, or take its reading from the cache when the file has not changed since."""
     drafts: list[Draft] = []
     problems: list[Diagnostic] = []
+    cached = cache.drafts() if cache is not None else {}
+    fresh: list[tuple[str, str, object]] = []
     for done, seed in enumerate(seeds, start=1):
-        draft, more = read_seed(seed)
+        key = seed_key(seed)
+        hit = cached.get(seed.shown)
+        reading = None
+        if hit is not None and hit[0] == key:
+            try:
+                reading = pickle.loads(hit[1])
+            except Exception:  # a damaged cache entry is simply read again
+                reading = None
+        if reading is None:
+            reading = read_seed(seed)
+            fresh.append((seed.shown, key, reading))
+        draft, more = reading
         problems += more
         if draft is not None:
             drafts.append(draft)
         progress("read", done, total)
+    if cache is not None:
+        cache.store_drafts(fresh)
+        if len(cached) + len(fresh) > len(drafts) + len(problems) + 16:
+            cache.forget_drafts_except({seed.shown for seed in seeds})
     return drafts, problems
 
 
-def understand_seeds(seeds: list[SeedFile], config: Config, progress: Progress = _no_progress) -> Understood:
+def understand_seeds(
+    seeds: list[SeedFile], config: Config, progress: Progress = _no_progress, cache: BuildCache | None = None
+) -> Understood:
     """Read every seed, compute the corpus-wide facts once, then understand each draft."""
-    drafts, problems = read_drafts(seeds, progress, len(seeds))
-    corpus = corpus_facts(drafts, config.furniture_patterns)
+    drafts, problems = read_drafts(seeds, progress, len(seeds), cache)
+    duplicates = find_duplicates(drafts)
+    for kept, dropped in duplicates:
+        problems.append(
+            warning(f"same article as {drafts[kept].source}; built once from that file", drafts[dropped].source)
+        )
+    skipped = {dropped for _, dropped in duplicates}
+    drafts = [draft for index, draft in enumerate(drafts) if index not in skipped]
+    corpus = archive_facts(drafts, config)
     facts = []
     for done, draft in enumerate(drafts, start=1):
         facts.append(understand(draft, corpus, config))
@@ -111,10 +144,11 @@ def understand_seeds(seeds: list[SeedFile], config: Config, progress: Progress =
     return Understood(facts, problems)
 
 
-def _previous_outputs(cache: BuildCache | None, site_key: str, clean: bool) -> dict[str, OutputRecord]:
-    if cache is None or clean:
-        return {}
-    return cache.outputs(site_key)
+def _config_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def build(options: BuildOptions, progress: Progress = _no_progress) -> BuildResult:
@@ -126,14 +160,52 @@ def build(options: BuildOptions, progress: Progress = _no_progress) -> BuildResu
     if not options.seeds.is_dir():
         return BuildResult(2, diagnostics=(error("seeds folder not found", str(options.seeds)),))
     seeds, problems = discover(options.seeds, str(options.seeds))
-    understood = understand_seeds(seeds, config, progress)
+    site_key = str(options.out.resolve())
+    templates_dir = options.project_dir / "templates"
+    static_dir = options.project_dir / "static"
+    cache = open_cache(options.cache_dir)
+    try:
+        signature = inputs_signature(
+            _config_text(options.config_path),
+            seeds,
+            (theme_dir("templates"), theme_dir("static"), templates_dir, static_dir),
+            extra=f"{config.relative_urls}:{site_key}",
+        )
+        last = cache.get_state(f"last-build:{site_key}") if cache is not None and not options.clean else None
+        if isinstance(last, tuple) and last[0] == signature and options.out.is_dir():
+            # Nothing that the site is made from has changed since the last complete build.
+            _, articles, remembered = last
+            if not (options.strict and remembered):
+                status = 1 if count(remembered, "error") else 0
+                return BuildResult(status, articles, 0, tuple(problems) + remembered, time.perf_counter() - started, True)
+        result = _build_pages(options, config, seeds, problems, cache, progress, started, site_key)
+        if cache is not None and result.written:
+            cache.set_state(f"last-build:{site_key}", (signature, result.articles, result.diagnostics))
+        return result
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _build_pages(
+    options: BuildOptions,
+    config: Config,
+    seeds: list[SeedFile],
+    problems: list[Diagnostic],
+    cache: BuildCache | None,
+    progress: Progress,
+    started: float,
+    site_key: str,
+) -> BuildResult:
+    understood = understand_seeds(seeds, config, progress, cache)
     problems += understood.problems
     site, more = build_site(understood.facts, config)
     problems += more
     pages = plan(site)
 
     def result(status: int, written_pages: int = 0, written: bool = False) -> BuildResult:
-        return BuildResult(status, len(site.articles), written_pages, tuple(problems), time.perf_counter() - started, written)
+        seconds = time.perf_counter() - started
+        return BuildResult(status, len(site.articles), written_pages, tuple(problems), seconds, written)
 
     if options.strict and problems:
         problems.append(error("--strict: warnings and errors found; nothing written"))
@@ -146,34 +218,33 @@ def build(options: BuildOptions, progress: Progress = _no_progress) -> BuildResu
     except OSError as exc:
         problems.append(error(f"cannot read the theme: {exc.strerror or exc}", exc.filename))
         return result(1)
-    site_key = str(options.out.resolve())
     try:
         with build_lock(options.out):
-            cache = open_cache(options.cache_dir)
+            previous = cache.outputs(site_key) if cache is not None and not options.clean else {}
+            if previous and unchanged(outputs, previous, options.out):
+                return result(status, 0, True)
+            staging = staging_dir(options.out)
             try:
-                previous = _previous_outputs(cache, site_key, options.clean)
-                if previous and unchanged(outputs, previous, options.out):
-                    return result(status, 0, True)
-                staging = staging_dir(options.out)
-                try:
-                    assembly = assemble(
-                        outputs, pages, config, templates_dir, previous, options.out, staging, options.jobs, progress
-                    )
-                    if assembly.problems:
-                        problems.extend(assembly.problems)
+                assembly = assemble(
+                    outputs, pages, config, templates_dir, previous, options.out, staging, options.jobs, progress
+                )
+                if assembly.problems:
+                    problems.extend(assembly.problems)
+                    return result(1)
+                search_problems = build_search_index(staging, config.language)
+                if search_problems:
+                    problems.extend(search_problems)
+                    if count(search_problems, "error"):
                         return result(1)
-                    swap_in(staging, options.out)
-                finally:
-                    discard(staging)
-                if cache is not None:
-                    cache.replace_outputs(site_key, assembly.records)
+                swap_in(staging, options.out)
             finally:
-                if cache is not None:
-                    cache.close()
+                discard(staging)
+            if cache is not None:
+                cache.replace_outputs(site_key, assembly.records)
     except BuildLocked as exc:
         problems.append(error(str(exc)))
         return result(1)
     except OSError as exc:
         problems.append(error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out)))
         return result(1)
-    return result(status, assembly.rendered + sum(1 for o in outputs if o.source is not None), True)
+    return result(status, assembly.written, True)

@@ -7,12 +7,13 @@ at any moment can never make a later build reuse a file it did not record.
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,9 @@ class BuildCache:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:
             self._db.executescript(
-                "DROP TABLE IF EXISTS outputs;"
+                "DROP TABLE IF EXISTS outputs; DROP TABLE IF EXISTS drafts; DROP TABLE IF EXISTS state;"
+                "CREATE TABLE drafts (source TEXT PRIMARY KEY, stat TEXT, value BLOB);"
+                "CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB);"
                 "CREATE TABLE outputs (site TEXT, path TEXT, fingerprint TEXT, size INTEGER, mtime_ns INTEGER,"
                 " PRIMARY KEY (site, path));"
                 f"PRAGMA user_version={SCHEMA_VERSION};"
@@ -50,6 +53,37 @@ class BuildCache:
             self._db.executemany(
                 "INSERT INTO outputs VALUES (?, ?, ?, ?, ?)",
                 ((site, r.path, r.fingerprint, r.size, r.mtime_ns) for r in records),
+            )
+
+    def drafts(self) -> dict[str, tuple[str, bytes]]:
+        """Cached readings of seeds: source → (stat key, pickled value)."""
+        return {row[0]: (row[1], row[2]) for row in self._db.execute("SELECT source, stat, value FROM drafts")}
+
+    def store_drafts(self, rows: Iterable[tuple[str, str, object]]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO drafts VALUES (?, ?, ?)",
+                ((source, stat, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for source, stat, value in rows),
+            )
+
+    def forget_drafts_except(self, sources: set[str]) -> None:
+        known = {row[0] for row in self._db.execute("SELECT source FROM drafts")}
+        with self._db:
+            self._db.executemany("DELETE FROM drafts WHERE source = ?", ((s,) for s in known - sources))
+
+    def get_state(self, key: str) -> object | None:
+        row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:  # an unreadable entry is as good as none
+            return None
+
+    def set_state(self, key: str, value: object) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO state VALUES (?, ?)", (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             )
 
     def close(self) -> None:

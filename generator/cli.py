@@ -29,6 +29,21 @@ def _parser() -> argparse.ArgumentParser:
         "--relative-urls", action="store_true", default=None, help="links relative to each page, for copies opened from disk"
     )
 
+    new_cmd = commands.add_parser("new", help="create a new site project", description="Create a ready site project.")
+    new_cmd.add_argument("directory", metavar="DIR", help="folder to create (must be new or empty)")
+
+    serve_cmd = commands.add_parser(
+        "serve", help="preview the site, rebuilt and reloaded on every save", description="Live-reload preview."
+    )
+    serve_cmd.add_argument("--seeds", default="seeds", metavar="DIR", help="folder of seed articles (default: ./seeds)")
+    serve_cmd.add_argument("--out", default="site", metavar="DIR", help="output folder (default: ./site)")
+    serve_cmd.add_argument("--config", metavar="FILE", help="configuration file (default: ./site.yml)")
+    serve_cmd.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1: only this machine)"
+    )
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve_cmd.add_argument("--open", action="store_true", help="open the preview in a web browser")
+
     inspect_cmd = commands.add_parser(
         "inspect", help="show what Arsip understood of articles", description="Show what Arsip understood of each article."
     )
@@ -88,6 +103,31 @@ def run_build(args: argparse.Namespace) -> int:
     return result.exit_status
 
 
+def run_new(args: argparse.Namespace) -> int:
+    from generator.scaffold import new_site
+
+    created, problems = new_site(Path(args.directory))
+    _report(problems)
+    if problems:
+        return 2
+    for path in created:
+        print(f"created {path}")
+    print(f"next: cd {args.directory} && arsip build", file=sys.stderr)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    options = BuildOptions(
+        seeds=Path(args.seeds),
+        out=Path(args.out),
+        config_path=Path(args.config or "site.yml"),
+        config_required=args.config is not None,
+    )
+    return serve(options, host=args.host, port=args.port, open_browser=args.open)
+
+
 def run_inspect(args: argparse.Namespace) -> int:
     from generator.inspect import inspect_paths
 
@@ -118,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_build(args)
         if args.command == "inspect":
             return run_inspect(args)
+        if args.command == "new":
+            return run_new(args)
+        if args.command == "serve":
+            return run_serve(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from types import MappingProxyType
 from typing import Any
 
 
@@ -64,7 +63,7 @@ class Draft:
     lines: tuple[SourceLine, ...]
     digest: str
     markdown: str | None = None
-    stated: Mapping[str, Stated] = field(default_factory=lambda: MappingProxyType({}))
+    stated: Mapping[str, Stated] = field(default_factory=dict)  # never mutated after reading
 
     def value(self, name: str, default: Any = None) -> Any:
         stated = self.stated.get(name)

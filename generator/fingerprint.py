@@ -37,6 +37,8 @@ class Fingerprinter:
             return hashlib.blake2b(
                 b"{" + b"\x1e".join(str(k).encode() + b"=" + self.digest(v) for k, v in items), digest_size=16
             ).digest()
+        if isinstance(value, str):
+            return b"s" + hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=15).digest()
         return hashlib.blake2b(f"{type(value).__name__}:{value!r}".encode(), digest_size=16).digest()
 
 

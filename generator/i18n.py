@@ -39,6 +39,7 @@ def translations(language: str) -> NullTranslations:
     return Translations(fp=buffer)
 
 
+@lru_cache(maxsize=65536)
 def format_partial_date(value: PartialDate | None, language: str, style: str = "medium") -> str:
     """A date in the reader's language at the precision it is known: `Senin, 23 September 2024`, `September 2024`, `2024`."""
     if value is None:
@@ -49,6 +50,7 @@ def format_partial_date(value: PartialDate | None, language: str, style: str = "
     return format_date(value.as_date(), pattern, locale=language)
 
 
+@lru_cache(maxsize=256)
 def month_name(month: int, language: str) -> str:
     return format_date(PartialDate(2000, month, 1).as_date(), "LLLL", locale=language)
 

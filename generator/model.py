@@ -12,6 +12,7 @@ from generator.config import Config
 from generator.content import markdown_html, paragraphs_html
 from generator.diagnostics import Diagnostic, warning
 from generator.draft import PartialDate
+from generator.related import Relatable, related_indices
 from generator.understand.facts import ArticleFacts
 from generator.urls import article_url, slugify
 
@@ -59,6 +60,7 @@ class Article:
     related: tuple[RelatedLink, ...]
     previous: ArticleRef | None = None
     next: ArticleRef | None = None
+    similar: tuple[ArticleRef, ...] = ()  # related by rare shared tags and teaser links, best first
 
     @property
     def ref(self) -> ArticleRef:
@@ -154,6 +156,7 @@ def build_site(all_facts: Sequence[ArticleFacts], config: Config) -> tuple[Site,
         tag_refs[key] = TagRef(ref.name, slug, f"/tags/{slug}/")
 
     headlines = {_normalise_headline(f.title): url for f, (_, url) in zip(ordered, addresses)}
+    url_of_source = {f.source: url for f, (_, url) in zip(ordered, addresses, strict=True)}  # teaser targets
 
     articles: list[Article] = []
     for facts, (slug, url) in zip(ordered, addresses):
@@ -161,7 +164,12 @@ def build_site(all_facts: Sequence[ArticleFacts], config: Config) -> tuple[Site,
         for name in facts.tags:
             seen_tags.setdefault(tag_key(name), tag_refs[tag_key(name)])
         related = tuple(
-            RelatedLink(t.headline, _link_if_other(headlines.get(_normalise_headline(t.headline)), url))
+            RelatedLink(
+                t.headline,
+                _link_if_other(
+                    url_of_source.get(t.target or "") or headlines.get(_normalise_headline(t.headline)), url
+                ),
+            )
             for t in facts.teasers
         )
         body = markdown_html(facts.markdown) if facts.markdown is not None else paragraphs_html(facts.paragraphs)
@@ -174,6 +182,7 @@ def build_site(all_facts: Sequence[ArticleFacts], config: Config) -> tuple[Site,
             )
         )
     articles = _link_neighbours(articles)
+    articles = _link_similar(articles)
 
     by_tag: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
@@ -202,6 +211,19 @@ def _link_neighbours(articles: list[Article]) -> list[Article]:
         older = articles[dated[position + 1]].ref if position + 1 < len(dated) else None
         result[index] = replace(articles[index], previous=older, next=newer)
     return result
+
+
+def _link_similar(articles: list[Article]) -> list[Article]:
+    """Each article's related articles: rare shared tags and teaser links, both ways."""
+    from dataclasses import replace
+
+    position = {a.url: i for i, a in enumerate(articles)}
+    items = [
+        Relatable(tuple(t.slug for t in a.tags), tuple(position[r.url] for r in a.related if r.url in position))
+        for a in articles
+    ]
+    ranked = related_indices(items)
+    return [replace(a, similar=tuple(articles[i].ref for i in best)) for a, best in zip(articles, ranked, strict=True)]
 
 
 def _periods(articles: list[Article]) -> tuple[Period, ...]:

@@ -6,7 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import sitemap
 from generator.model import Article, Period, Site
+from generator.sitemap import SitemapEntry
 
 FEED_SIZE = 50
 
@@ -68,22 +70,39 @@ def _period_pages(year: Period) -> list[Page]:
     return pages
 
 
-def plan(site: Site) -> list[Page]:
-    """Every page of the site in a stable order."""
+def _sitemap_pages(pages: Sequence[Page], limit: int) -> list[Page]:
+    """Every HTML page (not the 404) in the sitemap, articles with their date as lastmod."""
+    entries = []
+    for page in pages:
+        if page.url.endswith("/"):
+            article = page.context.get("article") if page.kind == "article" else None
+            lastmod = article.date.as_date().isoformat() if article is not None and article.date else None
+            entries.append(SitemapEntry(page.url, lastmod))
+    files = sitemap.split_sitemap(entries, limit)
+    result = [Page(f.url, "sitemap.xml", "sitemap", {"entries": f.entries}) for f in files]
+    if len(files) > 1:
+        index = {"sitemaps": tuple(f.url for f in files)}
+        result.insert(0, Page(sitemap.SITEMAP_URL, "sitemap-index.xml", "sitemap-index", index))
+    return result
+
+
+def plan(site: Site, sitemap_limit: int | None = None) -> list[Page]:
+    """Every page of the site in a stable order; `sitemap_limit` defaults to the protocol's 50,000 URLs."""
     per_page = site.config.per_page
     pages: list[Page] = [Page(a.url, "article.html", "article", {"article": a}) for a in site.articles]
     pages += _listing("/", "home.html", "home", site.articles, per_page)
     pages.append(Page("/tags/", "tags.html", "tags", {"tags": site.tags}))
     for tag in site.tags:
         pages += _listing(tag.url, "tag.html", "tag", tag.articles, per_page, tag=tag)
+        pages.append(Page(f"{tag.url}feed.xml", "feed.xml", "feed", {"articles": tag.articles[:FEED_SIZE], "tag": tag}))
+    pages.append(Page("/search/", "search.html", "search"))
     pages.append(Page("/archive/", "archive.html", "archive", {"years": site.years, "undated_count": len(site.undated)}))
     for year in site.years:
         pages += _period_pages(year)
     if site.undated:
         pages += _listing("/undated/", "undated.html", "undated", site.undated, per_page)
     pages.append(Page("/404.html", "404.html", "404"))
-    pages.append(Page("/feed.xml", "feed.xml", "feed", {"articles": site.articles[:FEED_SIZE]}))
-    html_pages = [p for p in pages if p.url.endswith("/")]
-    pages.append(Page("/sitemap.xml", "sitemap.xml", "sitemap", {"pages": tuple(html_pages)}))
+    pages.append(Page("/feed.xml", "feed.xml", "feed", {"articles": site.articles[:FEED_SIZE], "tag": None}))
+    pages += _sitemap_pages(pages, sitemap_limit or sitemap.SITEMAP_LIMIT)
     pages.append(Page("/robots.txt", "robots.txt", "robots"))
     return pages

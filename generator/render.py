@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
-
-import traceback
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, pass_context
 from markupsafe import Markup
 
+from generator import calendar_view
 from generator.config import Config
 from generator.diagnostics import Diagnostic, error
 from generator.i18n import format_number, format_partial_date, month_name, timestamp, translations
+from generator.metadata import json_for_script, news_article
 from generator.plan import Page
 from generator.theme import theme_dir
 from generator.urls import absolute, link
@@ -51,6 +52,14 @@ def make_environment(config: Config, site_templates: Path | None = None) -> Envi
     env.filters["number"] = lambda value: format_number(value, language)
     env.filters["timestamp"] = lambda value: timestamp(value, config.timezone)
     env.filters["safe_body"] = Markup  # bodies are escaped or sanitised in content.py
+    env.filters["json_script"] = json_for_script
+    env.filters["news_article"] = lambda article: news_article(article, config, absolute_url)
+    env.globals.update(
+        month_weeks=lambda month: calendar_view.month_weeks(month, language),
+        weekday_names=calendar_view.weekday_names(language),
+        month_counts=calendar_view.month_counts,
+        busiest=calendar_view.busiest,
+    )
     return env
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from types import MappingProxyType
 
 from generator.diagnostics import Diagnostic, error
 from generator.discover import SeedFile
@@ -77,5 +76,5 @@ def read_seed(seed: SeedFile, max_bytes: int = MAX_SEED_BYTES) -> tuple[Draft | 
             problems += more
             stated.update(side)
     digest = hashlib.sha256(b"\0".join(digest_parts)).hexdigest()
-    draft = Draft(seed.shown, seed.kind, lines, digest, markdown_body, MappingProxyType(stated))
+    draft = Draft(seed.shown, seed.kind, lines, digest, markdown_body, stated)
     return draft, problems

@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.config import Config
 from generator.draft import Draft
+from generator.understand.body import read_body
 from generator.understand.corpus import CorpusFacts
-from generator.understand.dateline import split_dateline
-from generator.understand.dates import infer_date
+from generator.understand.dates import choose_date, gather
 from generator.understand.facts import ArticleFacts
 from generator.understand.language import detect_language
 from generator.understand.summary import summarise
-from generator.understand.teasers import split_teasers
 from generator.understand.titles import title_from_lead
 
 
 def understand(draft: Draft, corpus: CorpusFacts, config: Config) -> ArticleFacts:
-    body_lines, teasers = split_teasers(draft.lines)
-    kept = tuple(line for line in body_lines if not corpus.is_furniture(line.text))
-    paragraphs = tuple(line.text for line in kept)
-    place = outlet = None
-    if draft.format == "text" and paragraphs:
-        dateline = split_dateline(paragraphs[0])
-        place, outlet = dateline.place, dateline.outlet
-        paragraphs = (dateline.rest, *paragraphs[1:])
+    body = read_body(draft, corpus.is_furniture)
+    paragraphs = body.paragraphs
+    dateline = body.dateline
+    teasers = tuple(replace(t, target=corpus.teaser_targets.get((draft.source, t.headline))) for t in body.teasers)
+    language = draft.value("language") or detect_language(paragraphs, config.language)
 
     stated_title = draft.value("title")
-    stated_date = draft.value("date")
     stated_tags = draft.value("tags")
     stated_summary = draft.value("summary")
-    title = stated_title or title_from_lead(paragraphs) or draft.source.rsplit("/", 1)[-1]
-    date = stated_date if "date" in draft.stated else infer_date(paragraphs)
+    title = stated_title or corpus.headlines.get(draft.source) or title_from_lead(paragraphs)
+    title = title or draft.source.rsplit("/", 1)[-1]
+    if "date" in draft.stated:
+        date = draft.value("date")
+    else:
+        day = (dateline.month, dateline.day) if dateline.month and dateline.day else None
+        date = choose_date(gather(paragraphs, corpus.usual_year.get(language), day))
     return ArticleFacts(
         source=draft.source,
         format=draft.format,
@@ -38,10 +40,10 @@ def understand(draft: Draft, corpus: CorpusFacts, config: Config) -> ArticleFact
         title_inferred=not stated_title,
         date=date,
         date_inferred="date" not in draft.stated,
-        place=draft.value("place", place),
-        outlet=draft.value("outlet", outlet),
-        language=draft.value("language") or detect_language(paragraphs, config.language),
-        tags=tuple(stated_tags) if stated_tags is not None else (),
+        place=draft.value("place", dateline.place),
+        outlet=draft.value("outlet", dateline.outlet),
+        language=language,
+        tags=tuple(stated_tags) if stated_tags is not None else corpus.tags.get(draft.source, ()),
         tags_inferred=stated_tags is None,
         teasers=teasers,
         paragraphs=paragraphs,

@@ -13,6 +13,7 @@ class Teaser:
 
     headline: str
     line: int
+    target: str | None = None  # the source of the archive article it names, when one clearly does
 
 
 @dataclass(frozen=True)

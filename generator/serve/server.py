@@ -1,0 +1,205 @@
+"""`arsip serve`: build, serve the site, rebuild on every (debounced) change and reload the open browser tabs.
+
+Builds go through generator.build.build, the same pipeline as `arsip build`; the preview only decides when.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import os
+import signal
+import socket
+import sys
+import threading
+import traceback
+import types
+import webbrowser
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TextIO
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import web
+from tornado.httpserver import HTTPServer
+from tornado.netutil import bind_sockets
+
+from generator.build import BuildOptions, BuildResult, build, read_config
+from generator.diagnostics import Diagnostic, error
+from generator.serve.handler import Shown, SiteHandler
+from generator.serve.watch import Snapshot, Watcher, describe, wait_for_changes
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def watched(options: BuildOptions) -> Watcher:
+    """The inputs of a build. The output folder and the cache are never watched, nor are the staging folders and
+    lock beside the output: their names are hidden ones, which the watcher always skips."""
+    project = options.project_dir
+    inputs = [options.seeds, project / "templates", project / "static", options.config_path]
+    return Watcher(inputs, ignored=[options.out, options.cache_dir])
+
+
+class Preview:
+    """Rebuilds the site and keeps what is served (base path, last build's errors) in step with it."""
+
+    def __init__(self, options: BuildOptions, log: TextIO = sys.stderr) -> None:
+        self.options = options
+        self.log = log
+        self.shown = Shown(options.out)
+        self.watcher = watched(options)
+        self.stop = threading.Event()
+        self.building = False
+        self._reported: frozenset[Diagnostic] = frozenset()
+
+    def rebuild(self, changed: Sequence[str] = ()) -> BuildResult:
+        if changed:
+            self._say(f"changed: {describe(changed)}; rebuilding")
+        self.building = True
+        try:
+            result = build(self.options)
+        finally:
+            self.building = False
+        config, _ = read_config(self.options)
+        base_path = config.base_path if config is not None else self.shown.base_path
+        errors = tuple(d for d in result.diagnostics if d.severity == "error")
+        self.shown = Shown(self.options.out, base_path, errors, stale=not result.written)
+        self._report(result)
+        return result
+
+    def _report(self, result: BuildResult) -> None:
+        # Warnings already shown stay quiet on later rebuilds; errors are repeated until fixed.
+        for diagnostic in result.diagnostics:
+            if diagnostic.severity == "error" or diagnostic not in self._reported:
+                self._say(str(diagnostic))
+        self._reported = frozenset(result.diagnostics)
+        outcome = f"{result.pages} files written" if result.written else "site NOT rebuilt; serving the last good pages"
+        self._say(
+            f"{result.articles} articles, {outcome}, {result.warnings} warnings, {result.errors} errors, "
+            f"{result.seconds:.2f} s"
+        )
+
+    def _say(self, text: str) -> None:
+        print(text, file=self.log, flush=True)
+
+    def watch(self, baseline: Snapshot, reload: Callable[[str], None]) -> None:
+        """Rebuild after each burst of changes until stopped; `reload` tells the open tabs."""
+        while True:
+            found = wait_for_changes(self.watcher, baseline, self.stop)
+            if found is None:
+                return
+            paths, baseline = found
+            before = self.shown.problems
+            try:
+                self.rebuild(sorted(paths))
+            except Exception as exc:  # a bug in Arsip: say so, and keep the preview alive for the next save
+                trace = "".join(traceback.format_exception(exc))
+                self._say(f"internal error while rebuilding (a bug in Arsip):\n{trace}")
+                problem = error(f"internal error while rebuilding: {exc!r} (see the terminal)")
+                self.shown = replace(self.shown, problems=(problem,), stale=True)
+            reload(_reload_path(paths) if self.shown.problems == before else "*")
+
+
+def _reload_path(paths: set[str]) -> str:
+    """A stylesheet alone is swapped in place by livereload.js; anything else reloads the page."""
+    if len(paths) == 1:
+        (only,) = paths
+        if only.endswith(".css"):
+            return "static/" + os.path.basename(only)
+    return "*"
+
+
+def _display_url(host: str, port: int, base_path: str) -> str:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    return f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}{base_path}"
+
+
+def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False) -> int:
+    """Run the preview until Ctrl-C (SIGINT) or SIGTERM; returns the exit status."""
+    preview = Preview(options)
+    owner = os.getpid()
+    loop = asyncio.new_event_loop()
+    stopped = asyncio.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        if os.getpid() != owner:  # a render worker forked by the build: the server decides when to stop
+            return
+        preview.stop.set()
+        loop.call_soon_threadsafe(stopped.set)
+
+    try:  # before the first build, so a port already taken is said at once
+        sockets = bind_sockets(port, address=host)
+    except OSError as exc:
+        preview._say(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}")
+        return 1
+    if not is_loopback(host):
+        preview._say(f"warning: listening on {host}: the preview is reachable by others on your network")
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        baseline = preview.watcher.snapshot()
+        preview.rebuild()
+        if preview.stop.is_set():
+            return 0
+        return loop.run_until_complete(_run(preview, baseline, sockets, host, open_browser, stopped))
+    finally:
+        for sock in sockets:
+            sock.close()
+        loop.close()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+async def _run(
+    preview: Preview,
+    baseline: Snapshot,
+    sockets: list[socket.socket],
+    host: str,
+    open_browser: bool,
+    stopped: asyncio.Event,
+) -> int:
+    loop = asyncio.get_running_loop()
+    LiveReloadHandler.watcher = types.SimpleNamespace(filepath=None)  # only read for its log line
+    LiveReloadHandler.live_css = True
+    # Tornado's access log would print every 404 a browser asks for (favicon.ico…); the preview stays quiet.
+    app = web.Application(
+        [
+            (r"/livereload", LiveReloadHandler),
+            (r"/livereload\.js", LiveReloadJSHandler),
+            (r"/.*", SiteHandler, {"shown": lambda: preview.shown}),
+        ],
+        log_function=lambda handler: None,
+    )
+    server = HTTPServer(app)
+    server.add_sockets(sockets)
+    bound = sockets[0].getsockname()[1]
+    url = _display_url(host, bound, preview.shown.base_path)
+    preview._say(f"serving {url} (Ctrl-C to stop)")
+    if open_browser:
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+
+    def reload(path: str) -> None:
+        loop.call_soon_threadsafe(LiveReloadHandler.reload_waiters, path)
+
+    watcher = threading.Thread(target=preview.watch, args=(baseline, reload), name="arsip-watch")
+    watcher.start()
+    await stopped.wait()
+    preview._say("stopping")
+    server.stop()
+    for waiter in list(LiveReloadHandler.waiters):
+        waiter.close()
+    LiveReloadHandler.waiters.clear()
+    if preview.building:
+        preview._say("waiting for the current build to finish")
+    await asyncio.to_thread(watcher.join)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(server.close_all_connections(), timeout=2)
+    return 0

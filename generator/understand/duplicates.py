@@ -1,0 +1,51 @@
+"""The same article twice (two scrapes, a copy with a fixed typo) is built once, with a warning."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from generator.draft import Draft
+
+MIN_CHARS = 60  # paragraphs shorter than this (furniture, subheads) say nothing about identity
+MIN_SHARED = 0.6  # share of the shorter article's long paragraphs the other must hold verbatim
+_WORD = re.compile(r"\w+")
+
+
+def _fingerprints(draft: Draft) -> set[str]:
+    found = set()
+    for line in draft.lines:
+        words = " ".join(_WORD.findall(line.text.casefold()))
+        if len(words) >= MIN_CHARS:
+            found.add(hashlib.blake2b(words.encode(), digest_size=8).hexdigest())
+    return found
+
+
+def find_duplicates(drafts: Sequence[Draft]) -> list[tuple[int, int]]:
+    """(kept, dropped) index pairs: each later draft whose body nearly repeats an earlier one.
+
+    Drafts are compared only when they share a long paragraph (an index on paragraph fingerprints),
+    so the work grows with the archive, not with its square.
+    """
+    prints = [_fingerprints(d) if d.format == "text" or d.markdown is not None else set() for d in drafts]
+    holders: dict[str, list[int]] = defaultdict(list)
+    pairs: list[tuple[int, int]] = []
+    dropped: set[int] = set()
+    for index, mine in enumerate(prints):
+        if not mine or drafts[index].value("draft", False):
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for fingerprint in mine:
+            for other in holders[fingerprint]:
+                shared[other] += 1
+        for other, count in sorted(shared.items(), key=lambda item: (-item[1], item[0])):
+            if other not in dropped and count >= MIN_SHARED * min(len(mine), len(prints[other])):
+                pairs.append((other, index))
+                dropped.add(index)
+                break
+        if index not in dropped:
+            for fingerprint in mine:
+                holders[fingerprint].append(index)
+    return pairs

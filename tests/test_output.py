@@ -1,0 +1,153 @@
+"""Output guarantees: deterministic bytes, an atomic swap, nothing left of deleted seeds."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import generator.build
+from generator.build import BuildOptions, build
+from tests.conftest import ROOT, article, read_tree, write_tree
+
+SEEDS = {
+    "seeds/a.md": article("Banjir Bandang", "2024-08-19", ["Banjir", "Palembang"]),
+    "seeds/b.md": article("Jalan Rusak", "2024-08-20", ["Jalan"]),
+    "seeds/c.txt": "PALEMBANG, CONTOH.COM - Hujan turun pada Senin (2/9/2024) sejak pagi.\nParagraf kedua.\n",
+    "seeds/d.md": article("Tanpa Tanggal", tags=["Banjir"]),
+}
+
+
+# Pagefind's filter and metadata indexes come out in a different order from run to run (a Rust HashMap;
+# https://github.com/Pagefind/pagefind/issues/638), so the search bundle is compared apart from the pages.
+SEARCH_BUNDLE = "pagefind/"
+
+
+def _pages(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    return {path: data for path, data in files.items() if not path.startswith(SEARCH_BUNDLE)}
+
+
+def _leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith((".site.staging-", ".site.old-")))
+
+
+def test_two_builds_into_different_folders_are_byte_identical(build_files) -> None:
+    first = build_files(SEEDS, config="per_page: 2\n")
+    second = build_files(dict(reversed(list(SEEDS.items()))), config="per_page: 2\n")
+    assert first.status == second.status == 0
+    assert len(first.files) > 15
+    assert _pages(first.files) == _pages(second.files)
+
+
+@pytest.mark.xfail(reason="Pagefind's filter index is not byte-stable (Pagefind issue #638)", strict=False)
+def test_search_index_is_byte_identical_too(build_files) -> None:
+    first = build_files(SEEDS, config="per_page: 2\n")
+    second = build_files(SEEDS, config="per_page: 2\n")
+    assert first.files == second.files
+
+
+def test_rebuild_in_place_gives_the_same_bytes(build_files) -> None:
+    first = build_files(SEEDS)
+    again = build_files.run(first.root, ["--clean"])
+    assert _pages(again.files) == _pages(first.files)
+
+
+def test_no_build_timestamp_in_output(build_files) -> None:
+    result = build_files(SEEDS)
+    this_year = time.strftime("%Y")
+    assert not any(this_year in path for path in result.files)
+    assert this_year not in result.text("feed.xml") + result.text("sitemap.xml") + result.text("index.html")
+
+
+def test_files_of_deleted_seeds_disappear(build_files) -> None:
+    first = build_files(SEEDS)
+    assert "2024/08/20/jalan-rusak/index.html" in first.files and "tags/jalan/index.html" in first.files
+    (first.root / "seeds" / "b.md").unlink()
+    second = build_files.run(first.root)
+    assert second.status == 0
+    gone = set(_pages(first.files)) - set(_pages(second.files))
+    assert {"2024/08/20/jalan-rusak/index.html", "2024/08/20/index.html", "tags/jalan/index.html"} <= gone
+    assert all(path.startswith(("2024/08/20/", "tags/jalan/")) for path in gone), gone
+    assert "Jalan Rusak" not in second.text("index.html") + second.text("sitemap.xml") + second.text("feed.xml")
+
+
+def test_failing_template_leaves_previous_site_byte_identical(build_files) -> None:
+    first = build_files(SEEDS)
+    write_tree(
+        first.root, {"templates/article.html": '{% extends "base.html" %}{% block main %}{{ 1 / 0 }}{% endblock %}\n'}
+    )
+    (first.root / "seeds" / "e.md").write_text(article("Baru", "2024-09-01"))
+    second = build_files.run(first.root)
+    assert second.status == 1
+    assert "ZeroDivisionError" in second.stderr and "Traceback" not in second.stderr
+    assert second.files == first.files
+    assert _leftovers(first.root) == []
+
+
+def test_exception_during_build_leaves_previous_site_and_no_staging(build_files, monkeypatch) -> None:
+    first = build_files(SEEDS)
+    (first.root / "seeds" / "e.md").write_text(article("Baru", "2024-09-01"))
+
+    def crash(staging: Path, out: Path) -> None:
+        assert any(staging.rglob("index.html")), "the new site should be complete before the swap"
+        raise RuntimeError("injected failure just before the swap")
+
+    monkeypatch.setattr(generator.build, "swap_in", crash)
+    options = BuildOptions(seeds=first.root / "seeds", out=first.out, config_path=first.root / "site.yml", jobs=1)
+    with pytest.raises(RuntimeError, match="injected"):
+        build(options)
+    assert read_tree(first.out) == first.files
+    assert _leftovers(first.root) == []
+
+
+def _many_seeds(seeds: Path, count: int) -> None:
+    for n in range(count):
+        day = f"20{10 + n % 14:02d}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        (seeds / f"x{n:04d}.md").write_text(f"---\ntitle: Berita nomor {n}\ndate: {day}\n---\nIsi {n}.\n")
+
+
+@pytest.mark.slow
+def test_build_killed_while_writing_leaves_previous_site_and_next_build_recovers(build_files) -> None:
+    first = build_files(SEEDS)
+    root = first.root
+    _many_seeds(root / "seeds", 2000)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--jobs", "1"],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        staging: list[Path] = []
+        while time.monotonic() < deadline and process.poll() is None:
+            staging = list(root.glob(".site.staging-*"))
+            if staging and any(staging[0].glob("*/*/*/*/index.html")):  # article pages are being written
+                break
+            time.sleep(0.005)
+        assert process.poll() is None, "the build finished before it could be killed: " + process.stderr.read().decode()
+        assert staging, "no staging folder appeared"
+        os.kill(process.pid, signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        assert process.stderr is not None
+        process.stderr.close()
+    assert read_tree(root / "site") == first.files
+    assert _leftovers(root)  # the killed build's staging is still there…
+    for seed in (root / "seeds").glob("x*.md"):
+        seed.unlink()
+    (root / "seeds" / "b.md").unlink()
+    again = build_files.run(root)
+    assert again.status == 0, again.stderr
+    assert _leftovers(root) == []  # …until the next build clears it
+    assert "2024/08/20/jalan-rusak/index.html" not in again.files
+    gone = set(_pages(first.files)) - set(_pages(again.files))
+    assert {"2024/08/20/jalan-rusak/index.html", "2024/08/20/index.html", "tags/jalan/index.html"} <= gone
+    assert all(path.startswith(("2024/08/20/", "tags/jalan/")) for path in gone), gone

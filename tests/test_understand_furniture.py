@@ -1,0 +1,82 @@
+"""Page furniture never reaches the body; genuine paragraphs always do."""
+
+import pytest
+
+from generator.config import Config
+from generator.draft import Draft, SourceLine
+from generator.understand.body import read_body
+from generator.understand.corpus import corpus_facts
+
+
+def _draft(*lines: str, source: str = "a.txt") -> Draft:
+    return Draft(source, "text", tuple(SourceLine(t, n) for n, t in enumerate(lines, 1)), "x")
+
+
+def _body(*lines: str, patterns: tuple[str, ...] = ()):
+    draft = _draft(*lines)
+    return read_body(draft, corpus_facts([draft], patterns).is_furniture)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "[Gambas:Video 20detik]",
+        "[Gambas:Instagram]",
+        "Saksikan Live DetikPagi:",
+        "Simak Video 'Menteri Meninjau Jembatan Baru'",
+        "Simak juga Video: Warga Antre Minyak Goreng",
+        'Tonton juga video "Banjir di Kota" di sini:',
+        "Lihat juga Video 'Petugas Memadamkan Api':",
+        "Simak berita selengkapnya di halaman selanjutnya.",
+        "Baca selengkapnyadi sini.",
+        "Artikel ini telah naik didetikBali.",
+    ],
+)
+def test_each_furniture_kind_is_dropped(line):
+    body = _body("Warga berkumpul di alun-alun sejak pagi.", line, "Acara selesai pada sore hari.")
+    assert body.paragraphs == ("Warga berkumpul di alun-alun sejak pagi.", "Acara selesai pada sore hari.")
+
+
+def test_bare_baca_juga_is_dropped_and_headline_teaser_kept_apart():
+    body = _body("Paragraf pertama cukup panjang.", "Baca Juga", "BACA JUGA:Jembatan Baru Dibuka", "Paragraf kedua.")
+    assert body.paragraphs == ("Paragraf pertama cukup panjang.", "Paragraf kedua.")
+    assert [t.headline for t in body.teasers] == ["Jembatan Baru Dibuka"]
+
+
+def test_editor_initials_at_the_end_are_removed():
+    body = _body("Paragraf pertama.", "Polisi masih menyelidiki kasus itu. (kha)")
+    assert body.paragraphs[-1] == "Polisi masih menyelidiki kasus itu."
+    alone = _body("Paragraf pertama.", "Paragraf terakhir.", "(ant/fjp)")
+    assert alone.paragraphs == ("Paragraf pertama.", "Paragraf terakhir.")
+
+
+def test_an_abbreviation_in_parentheses_is_not_initials():
+    body = _body("Data berasal dari Badan Pusat Statistik (BPS)")
+    assert body.paragraphs == ("Data berasal dari Badan Pusat Statistik (BPS)",)
+
+
+def test_genuine_paragraphs_mentioning_furniture_words_are_kept():
+    lines = ("Simak penjelasan lengkap menteri soal video itu, yang beredar sejak Senin.", "Iklan itu ditarik.")
+    assert _body(*lines).paragraphs == lines
+
+
+def test_site_patterns_from_config_are_furniture():
+    config = Config(furniture_patterns=(r"Dapatkan berita pilihan.*",))
+    body = _body("Isi berita.", "Dapatkan berita pilihan setiap hari", patterns=config.furniture_patterns)
+    assert body.paragraphs == ("Isi berita.",)
+
+
+def test_lines_repeated_across_many_seeds_are_furniture():
+    drafts = [
+        _draft(f"Isi berita nomor {n} yang unik.", "Ikuti kami di kanal resmi", source=f"{n}.txt") for n in range(5)
+    ]
+    facts = corpus_facts(drafts)
+    assert read_body(drafts[0], facts.is_furniture).paragraphs == ("Isi berita nomor 0 yang unik.",)
+
+
+def test_lines_repeated_only_by_copies_of_one_article_are_kept():
+    drafts = [_draft("Isi berita yang sama.", "Subjudul", source=f"{n}.txt") for n in range(5)]
+    facts = corpus_facts(drafts)
+    assert "Subjudul" in read_body(drafts[0], facts.is_furniture).paragraphs
