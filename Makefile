@@ -45,6 +45,10 @@ test: $(STAMP) test-tools
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
 
+# Inference quality on the dev corpus in ../shared/corpus (read in place, never copied): figures vs issue 3's targets.
+eval: $(STAMP)
+	$(BIN)/python -m tests.corpus_eval
+
 # Refresh the committed expected tree of the sample site after an intended change of output.
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden refresh

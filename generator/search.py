@@ -10,7 +10,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, warning
+from generator.search_canonical import canonicalise
 
 BUNDLE_DIR = "pagefind"  # the site path the index is served from; reserved in model.RESERVED_SLUGS
 TIMEOUT_SECONDS = 900
@@ -58,4 +59,8 @@ def build_search_index(site_dir: Path, language: str) -> list[Diagnostic]:
         return [error(f"search index not built: Pagefind failed: {detail}", str(executable))]
     if not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
         return [error("search index not built: Pagefind wrote no pagefind.js", str(executable))]
+    try:
+        canonicalise(site_dir / BUNDLE_DIR)
+    except (OSError, ValueError, KeyError, TypeError, AssertionError, EOFError) as exc:
+        return [warning(f"search index left in Pagefind's own (run-to-run varying) order: {exc}", str(executable))]
     return []

@@ -31,13 +31,19 @@ def test_recurring_names_become_tags_and_junk_never_does():
     assert not every & {"senin", "juni", "presiden", "dan", "di", "pada", "2024"}
 
 
-def test_a_tag_names_more_than_one_article():
-    tags = _tags(TEXTS)
+def test_a_tag_names_more_than_one_article_once_the_archive_is_large_enough():
+    texts = [*TEXTS * 5, "Petani Cianjur menanam padi. Petani Cianjur memanen padi di Cianjur."]
+    tags = _tags(texts)
     counts = {}
     for found in tags:
         for tag in found:
             counts[tag] = counts.get(tag, 0) + 1
     assert counts and min(counts.values()) >= 2
+    assert "Cianjur" not in counts
+
+
+def test_a_small_archive_keeps_names_said_more_than_once():
+    assert "Cianjur" in _tags(["Petani Cianjur menanam padi. Petani Cianjur memanen padi di Cianjur."])[0]
 
 
 def test_aliases_and_stoplist_apply_archive_wide():

@@ -33,20 +33,22 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 _YEAR = r"(?:19|20)\d{2}"
 _PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|malam|dini\s+hari|morning|afternoon|evening|night))?"
-_WD = rf"(?:(?P<weekday>{_WEEKDAY})\b{_PART_OF_DAY}[\s,]*(?:\(\s*)?)?"
+# The weekday is looked for just before a date (a leading optional group would be tried at every position);
+# it may be glued to a preceding name, as in `dikutip dari CNBCRabu (18/6/2025)`.
+_WEEKDAY_BEFORE = re.compile(rf"(?-i:(?<![a-z]))({_WEEKDAY})\b{_PART_OF_DAY}[\s,]*\(?\s*$", re.IGNORECASE)
 
 _FORMS = [
     # Jumat (20/6/2025)   Senin (16/6)   (18/06/2025)   Rabu(18/6/25)
-    re.compile(rf"{_WD}\((?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{2,4}}))?/?\)", re.IGNORECASE),
+    re.compile(r"\((?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{2,4}))?/?\)", re.IGNORECASE),
     # Rabu, 18 Juni 2025   22 sampai 24 September 2024 (the last day of a range)   18 Juni
     re.compile(
-        rf"{_WD}(?:\d{{1,2}}\s*(?:-|–|sampai|hingga|s\.d\.?|s/d|dan|and|to)\s*)?(?P<day>\d{{1,2}})\s+"
+        rf"(?<![\d/.,])(?:\d{{1,2}}\s*(?:-|–|sampai|hingga|s\.d\.?|s/d|dan|and|to)\s*)?(?P<day>\d{{1,2}})\s+"
         rf"(?P<mname>{_MONTH})\.?(?:,?\s+(?P<year>{_YEAR}))?\b",
         re.IGNORECASE,
     ),
     # Friday, March 6, 1987   March 6
     re.compile(
-        rf"{_WD}(?P<mname>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b",
+        rf"\b(?P<mname>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b",
         re.IGNORECASE,
     ),
 ]
@@ -85,7 +87,8 @@ def mentions(text: str) -> list[Mention]:
             year_value = (int(year) + 2000 if len(year) == 2 else int(year)) if year else None
             if year_value is not None and not 1900 <= year_value <= 2099:
                 year_value = None  # a typo such as `(13/10/3025)`: the weekday and the context still decide
-            weekday = match.group("weekday")
+            before = _WEEKDAY_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            weekday = before.group(1) if before else None
             start = match.start("day")
             if start not in found:
                 found[start] = Mention(start, day, month, year_value, WEEKDAYS[weekday.lower()] if weekday else None)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from generator.understand.dates import MONTHS, WEEKDAYS
 
 MIN_TAGS, MAX_TAGS = 3, 8
-MAX_DF_SHARE = 0.3  # a word in a third of the archive tells a reader nothing about one article
+MAX_DF_SHARE = 0.3
+SMALL_ARCHIVE = 20  # below this many articles document frequencies mean nothing; names said twice will do  # a word in a third of the archive tells a reader nothing about one article
 
 STOPWORDS = frozenset(
     [
@@ -504,12 +505,13 @@ def _scores(
     import math
 
     # In a small archive every recurring name is rare enough; the cap matters only once there is a crowd.
-    limit = vocabulary.documents if vocabulary.documents < 20 else int(MAX_DF_SHARE * vocabulary.documents)
+    limit = vocabulary.documents if vocabulary.documents < SMALL_ARCHIVE else int(MAX_DF_SHARE * vocabulary.documents)
+    min_df = 1 if vocabulary.documents < SMALL_ARCHIVE else 2
     scores: dict[str, float] = {}
     for name, count in found.names.items():
         key = _alias(tag_key(name), aliases)
         df = vocabulary.df.get(key, 0)
-        if key in stoplist or df < 2 or df > limit:
+        if key in stoplist or df < min_df or df > limit:
             continue
         weight = (1 + math.log(count)) * math.log(1 + vocabulary.documents / df)
         if tag_key(name) in found.lead:
@@ -518,7 +520,7 @@ def _scores(
     for word, count in found.words.items():
         key = _alias(word, aliases)
         df = vocabulary.df.get(key, 0)
-        if key in stoplist or df < 2 or df > limit or key in scores:
+        if key in stoplist or df < min_df or df > limit or key in scores:
             continue
         # A topic word said once is weak evidence: it only fills an article that has few names.
         scores[key] = (0.5 if count >= 2 else 0.1) * (1 + math.log(count)) * math.log(1 + vocabulary.documents / df)
@@ -541,15 +543,17 @@ def assign_tags(
     scored = [_scores(found, vocabulary, aliases, stoplist) for found in all_candidates]
     banned: set[str] = set()
     chosen: list[list[str]] = []
-    for _ in range(4):
+    for _ in range(4 if vocabulary.documents >= SMALL_ARCHIVE else 0):
         chosen = [_best(scores, banned) for scores in scored]
         used = Counter(key for keys in chosen for key in keys)
         lonely = {key for key, n in used.items() if n < 2}
         if not lonely:
             break
         banned |= lonely
+    if vocabulary.documents < SMALL_ARCHIVE:  # too few articles for statistics: each keeps its own names
+        chosen = [_best(scores, banned) for scores in scored]
     used = Counter(key for keys in chosen for key in keys)
-    chosen = [[key for key in keys if used[key] >= 2] for keys in chosen]
+    chosen = [[key for key in keys if used[key] >= 2 or vocabulary.documents < SMALL_ARCHIVE] for keys in chosen]
     return [tuple(vocabulary.names.get(key, key) for key in keys) for keys in chosen]
 
 
