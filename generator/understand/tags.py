@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from generator.understand.dates import MONTHS, WEEKDAYS
 
 MIN_TAGS, MAX_TAGS = 3, 8
-MAX_DF_SHARE = 0.3
-SMALL_ARCHIVE = 20  # below this many articles document frequencies mean nothing; names said twice will do  # a word in a third of the archive tells a reader nothing about one article
+MAX_DF_SHARE = 0.3  # a word in a third of the archive tells a reader nothing about one article
+SMALL_ARCHIVE = 20  # below this many articles document frequencies mean nothing; names said twice will do
 
 STOPWORDS = frozenset(
     [
@@ -410,11 +410,13 @@ def word_case_counts(paragraphs: Sequence[str]) -> tuple[Counter[str], Counter[s
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
     for paragraph in paragraphs:
-        for index, token in enumerate(_TOKEN.findall(paragraph)):
+        opens = True
+        for token in _TOKEN.findall(paragraph):
             if token[:1].islower():
                 lower[token.casefold()] += 1
-            elif index and token[:1].isupper():
+            elif not opens and token[:1].isupper():
                 upper[token.casefold()] += 1
+            opens = token in _SENTENCE_END or token.endswith((".", "!", "?"))
     return lower, upper
 
 
@@ -523,6 +525,8 @@ def _scores(
         if key in stoplist or df < min_df or df > limit or key in scores:
             continue
         # A topic word said once is weak evidence: it only fills an article that has few names.
+        if count < 2 and vocabulary.documents < SMALL_ARCHIVE:
+            continue
         scores[key] = (0.5 if count >= 2 else 0.1) * (1 + math.log(count)) * math.log(1 + vocabulary.documents / df)
     return scores
 
