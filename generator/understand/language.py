@@ -4,59 +4,10 @@ from __future__ import annotations
 
 import re
 
+from generator.understand.wordlists import ENGLISH_FUNCTION_WORDS as _ENGLISH
+from generator.understand.wordlists import INDONESIAN_FUNCTION_WORDS as _INDONESIAN
+
 _WORD = re.compile(r"[a-z]+")
-_INDONESIAN = frozenset(
-    [
-        "yang",
-        "dan",
-        "di",
-        "ke",
-        "dari",
-        "untuk",
-        "dengan",
-        "ini",
-        "itu",
-        "tidak",
-        "akan",
-        "pada",
-        "juga",
-        "dalam",
-        "karena",
-        "oleh",
-        "adalah",
-        "atau",
-        "sudah",
-        "telah",
-        "bahwa",
-    ]
-)
-_ENGLISH = frozenset(
-    [
-        "the",
-        "and",
-        "of",
-        "to",
-        "in",
-        "is",
-        "that",
-        "for",
-        "it",
-        "was",
-        "on",
-        "with",
-        "as",
-        "by",
-        "said",
-        "at",
-        "from",
-        "be",
-        "have",
-        "has",
-        "are",
-        "were",
-        "will",
-    ]
-)
 
 
 def detect_language(paragraphs: tuple[str, ...], default: str) -> str:
