@@ -80,7 +80,7 @@ def refresh() -> None:
     with tempfile.TemporaryDirectory() as work:
         built = build_sample(Path(work))
         shutil.rmtree(EXPECTED, ignore_errors=True)
-        shutil.copytree(built, EXPECTED, ignore=lambda folder, names: [n for n in names if n + "/" == UNSTABLE])
+        shutil.copytree(built, EXPECTED, ignore=lambda folder, names: [n for n in names if n + "/" in UNSTABLE])
     print(f"refreshed {EXPECTED.relative_to(ROOT)} ({len(_files(EXPECTED))} files)")
 
 
