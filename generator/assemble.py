@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment
+
 from generator.cache import OutputRecord
 from generator.config import Config
 from generator.diagnostics import Diagnostic
@@ -93,10 +95,22 @@ def unchanged(outputs: Sequence[Output], previous: dict[str, OutputRecord], old_
 _JOB: tuple[Sequence[Page], Config, Path, Path] | None = None
 
 
+_ENVIRONMENTS: dict[tuple[Config, Path], Environment] = {}
+
+
+def _environment(config: Config, templates_dir: Path) -> Environment:
+    """One Jinja2 environment per process and build settings, so templates compile once, not per chunk."""
+    key = (config, templates_dir)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS.clear()
+        _ENVIRONMENTS[key] = make_environment(config, templates_dir)
+    return _ENVIRONMENTS[key]
+
+
 def _render_range(bounds: tuple[int, int]) -> tuple[list[tuple[int, int, int]], Diagnostic | None]:
     assert _JOB is not None
     pages, config, templates_dir, staging = _JOB
-    env = make_environment(config, templates_dir)
+    env = _environment(config, templates_dir)
     done = []
     for index in range(*bounds):
         page = pages[index]

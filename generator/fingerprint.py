@@ -11,35 +11,50 @@ from typing import Any
 from jinja2 import Environment, meta
 
 
+def _hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 class Fingerprinter:
-    """Hashes plain data; each dataclass instance is hashed once per build however often it is shared."""
+    """Hashes plain data structurally. Each dataclass instance and tuple is hashed once per build,
+    however often it is shared between pages (an article appears on many listing pages)."""
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[Any, bytes]] = {}
+        self._fields: dict[type, tuple[str, ...] | None] = {}
+
+    def _field_names(self, kind: type) -> tuple[str, ...] | None:
+        if kind not in self._fields:
+            is_data = dataclasses.is_dataclass(kind)
+            self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind)) if is_data else None
+        return self._fields[kind]
 
     def digest(self, value: Any) -> bytes:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            key = id(value)
-            cached = self._memo.get(key)
-            if cached is not None and cached[0] is value:
-                return cached[1]
-            parts = [type(value).__name__.encode()]
-            for field in dataclasses.fields(value):
-                parts.append(field.name.encode())
-                parts.append(self.digest(getattr(value, field.name)))
-            result = hashlib.blake2b(b"\x1f".join(parts), digest_size=16).digest()
-            self._memo[key] = (value, result)
-            return result
-        if isinstance(value, (list, tuple)):
-            return hashlib.blake2b(b"[" + b"\x1e".join(self.digest(v) for v in value), digest_size=16).digest()
-        if isinstance(value, Mapping):
+        kind = type(value)
+        if kind is str:
+            return b"s" + _hash(value.encode("utf-8", "surrogatepass"))[:15]
+        if kind is int or kind is bool or value is None or kind is float:
+            return f"{kind.__name__}:{value!r}".encode()
+        key = id(value)
+        cached = self._memo.get(key)
+        if cached is not None and cached[0] is value:
+            return cached[1]
+        names = self._field_names(kind)
+        if names is not None:
+            parts = [kind.__name__.encode()]
+            for name in names:
+                parts.append(name.encode())
+                parts.append(self.digest(getattr(value, name)))
+            result = _hash(b"\x1f".join(parts))
+        elif isinstance(value, (list, tuple)):
+            result = _hash(b"[" + b"\x1e".join([self.digest(v) for v in value]))
+        elif isinstance(value, Mapping):
             items = sorted(value.items(), key=lambda kv: str(kv[0]))
-            return hashlib.blake2b(
-                b"{" + b"\x1e".join(str(k).encode() + b"=" + self.digest(v) for k, v in items), digest_size=16
-            ).digest()
-        if isinstance(value, str):
-            return b"s" + hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=15).digest()
-        return hashlib.blake2b(f"{type(value).__name__}:{value!r}".encode(), digest_size=16).digest()
+            result = _hash(b"{" + b"\x1e".join([str(k).encode() + b"=" + self.digest(v) for k, v in items]))
+        else:
+            result = _hash(f"{kind.__name__}:{value!r}".encode())
+        self._memo[key] = (value, result)
+        return result
 
 
 def template_signatures(env: Environment) -> dict[str, str]:

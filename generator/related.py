@@ -5,6 +5,7 @@ Pure function over plain data so the model stage can call it and a test can chec
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -53,6 +54,6 @@ def related_indices(items: Sequence[Relatable], limit: int = RELATED_LIMIT) -> l
                     scores[other] += weight[tag]
         for other in linked[index]:
             scores[other] += TEASER_WEIGHT
-        best = sorted(scores, key=lambda other: (-scores[other], other))[:limit]
-        result.append(tuple(best))
+        best = heapq.nsmallest(limit, scores.items(), key=lambda pair: (-pair[1], pair[0]))
+        result.append(tuple(other for other, _ in best))
     return result

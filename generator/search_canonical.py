@@ -52,7 +52,7 @@ def canonicalise(bundle: Path) -> None:
             old_path.unlink()
             (bundle / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
             renamed[old_hash] = new_hash
-        meta[3] = [[name, renamed[old]] for name, old in meta[3]]
+        meta[3] = sorted([name, renamed[old]] for name, old in meta[3])
         data = _encode(meta)
         new_meta_hash = _content_name(language, data, len(info["hash"]) - len(language) - 1)
         meta_path.unlink()
