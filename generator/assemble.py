@@ -176,6 +176,7 @@ def assemble(
             assert output.page is not None
             to_render.append(output.page)
     by_page = {o.page: o for o in outputs if o.page is not None}
+    _ENVIRONMENTS.clear()  # never reuse a previous build's: its loaders may miss templates added since
     _JOB = (pages, config, templates_dir, staging)
     try:
         workers = max(1, min(jobs, len(to_render) // (PARALLEL_THRESHOLD // 2) or 1))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,7 @@ from generator.inputs import inputs_signature, seed_key
 from generator.model import build_site
 from generator.plan import plan
 from generator.readers.seed import read_seed
+from generator.readers.text import MAX_SEED_BYTES
 from generator.search import build_search_index
 from generator.theme import theme_dir
 from generator.understand.article import understand
@@ -93,7 +95,11 @@ def read_config(options: BuildOptions) -> tuple[Config | None, list[Diagnostic]]
 
 
 def read_drafts(
-    seeds: Iterable[SeedFile], progress: Progress = _no_progress, total: int = 0, cache: BuildCache | None = None
+    seeds: Iterable[SeedFile],
+    progress: Progress = _no_progress,
+    total: int = 0,
+    cache: BuildCache | None = None,
+    max_bytes: int = MAX_SEED_BYTES,
 ) -> tuple[list[Draft], list[Diagnostic]]:
     """Read each seed, or take its reading from the cache when the file has not changed since."""
     drafts: list[Draft] = []
@@ -101,7 +107,7 @@ def read_drafts(
     cached = cache.drafts() if cache is not None else {}
     fresh: list[tuple[str, str, object]] = []
     for done, seed in enumerate(seeds, start=1):
-        key = seed_key(seed)
+        key = f"{seed_key(seed)}:{max_bytes}"  # a changed size limit may change the reading
         hit = cached.get(seed.shown)
         reading = None
         if hit is not None and hit[0] == key:
@@ -110,7 +116,7 @@ def read_drafts(
             except Exception:  # a damaged cache entry is simply read again
                 reading = None
         if reading is None:
-            reading = read_seed(seed)
+            reading = read_seed(seed, max_bytes)
             fresh.append((seed.shown, key, reading))
         draft, more = reading
         problems += more
@@ -128,7 +134,7 @@ def understand_seeds(
     seeds: list[SeedFile], config: Config, progress: Progress = _no_progress, cache: BuildCache | None = None
 ) -> Understood:
     """Read every seed, compute the corpus-wide facts once, then understand each draft."""
-    drafts, problems = read_drafts(seeds, progress, len(seeds), cache)
+    drafts, problems = read_drafts(seeds, progress, len(seeds), cache, config.max_seed_bytes)
     duplicates = find_duplicates(drafts)
     for kept, dropped in duplicates:
         problems.append(
@@ -142,6 +148,22 @@ def understand_seeds(
         facts.append(understand(draft, corpus, config))
         progress("understand", done, len(drafts))
     return Understood(facts, problems)
+
+
+def _seed_stats(seeds: Iterable[SeedFile]) -> dict[str, tuple[int, ...] | None]:
+    """Size, mtime and inode of every seed and sidecar (None when gone): compared before and after a build."""
+    found: dict[str, tuple[int, ...] | None] = {}
+    for seed in seeds:
+        for path, shown in ((seed.path, seed.shown), (seed.sidecar, seed.sidecar_shown)):
+            if path is None or shown is None:
+                continue
+            try:
+                st = os.stat(path)
+            except OSError:
+                found[shown] = None
+            else:
+                found[shown] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    return found
 
 
 def _config_text(path: Path) -> str:
@@ -182,6 +204,9 @@ def build(options: BuildOptions, progress: Progress = _no_progress) -> BuildResu
         if cache is not None and result.written:
             cache.set_state(f"last-build:{site_key}", (signature, result.articles, result.diagnostics))
         return result
+    except sqlite3.Error as exc:  # a full disk, a read-only folder: each cache write is one transaction, undone
+        problem = error(f"cannot update the build cache: {exc}", str(options.cache_dir))
+        return BuildResult(1, diagnostics=(*problems, problem), seconds=time.perf_counter() - started)
     finally:
         if cache is not None:
             cache.close()
@@ -197,6 +222,7 @@ def _build_pages(
     started: float,
     site_key: str,
 ) -> BuildResult:
+    before = _seed_stats(seeds)
     understood = understand_seeds(seeds, config, progress, cache)
     problems += understood.problems
     site, more = build_site(understood.facts, config)
@@ -236,6 +262,11 @@ def _build_pages(
                     problems.extend(search_problems)
                     if count(search_problems, "error"):
                         return result(1)
+                moved = [shown for shown, stat in _seed_stats(seeds).items() if stat != before.get(shown)]
+                if moved:  # what was built is no longer what the seeds say: keep the last consistent site
+                    listed = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
+                    problems.append(error(f"seeds changed during the build ({listed}); site not written, build again"))
+                    return result(1)
                 swap_in(staging, options.out)
             finally:
                 discard(staging)

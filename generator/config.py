@@ -11,9 +11,12 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.diagnostics import Diagnostic, error
+from generator.i18n import LOCALE_DIR
+from generator.readers.text import MAX_SEED_BYTES
 from generator.yamlsafe import load_mapping
 
-LANGUAGES = ("id", "en")
+# A language is available when the theme has a catalogue for it: adding one is adding its messages.po.
+LANGUAGES = tuple(sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po")))
 PERMALINK_FIELDS = ("year", "month", "day", "slug")
 
 
@@ -32,6 +35,7 @@ class Config:
     furniture_patterns: tuple[str, ...] = ()
     tag_stoplist: tuple[str, ...] = ()
     tag_aliases: tuple[tuple[str, str], ...] = field(default=())
+    max_seed_bytes: int = MAX_SEED_BYTES
 
     @property
     def base_path(self) -> str:
@@ -77,6 +81,12 @@ def _positive_int(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10_000:
         return value, None
     return value, f"must be a whole number from 1 to 10000, not {value!r}"
+
+
+def _byte_limit(value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, int) and not isinstance(value, bool) and 1024 <= value <= 1024**3:
+        return value, None
+    return value, f"must be a number of bytes from 1024 to 1073741824, not {value!r}"
 
 
 def _boolean(value: Any) -> tuple[Any, str | None]:
@@ -157,7 +167,7 @@ SCHEMA: dict[str, Option] = {
     "title": Option(_text, "the archive's name, shown in the masthead"),
     "description": Option(_text, "one sentence about the archive"),
     "base_url": Option(_base_url, "where the site is hosted, e.g. https://example.org/arsip/"),
-    "language": Option(_language, "language of the interface: id or en"),
+    "language": Option(_language, "language of the interface: any with a catalogue in generator/locale/"),
     "timezone": Option(_timezone, "IANA timezone of the dates, e.g. Asia/Jakarta"),
     "per_page": Option(_positive_int, "articles per listing page"),
     "permalink": Option(_permalink, "article URL pattern"),
@@ -165,6 +175,7 @@ SCHEMA: dict[str, Option] = {
     "furniture_patterns": Option(_patterns, "regular expressions of page-furniture lines to drop"),
     "tag_stoplist": Option(_text_list, "words never used as tags"),
     "tag_aliases": Option(_aliases, "tag spellings mapped to a preferred tag"),
+    "max_seed_bytes": Option(_byte_limit, "largest seed file read, in bytes; bigger ones are skipped with an error"),
 }
 assert set(SCHEMA) == {f.name for f in fields(Config)}, "schema and Config must declare the same options"
 

@@ -38,6 +38,15 @@ def make_environment(config: Config, site_templates: Path | None = None) -> Envi
     base_path = config.base_path
     relative = config.relative_urls
     language = config.language
+    plain_ngettext = env.globals["ngettext"]
+
+    @pass_context
+    def ngettext(context: Any, singular: str, plural: str, count: int, **variables: Any) -> str:
+        # "1.234 artikel", "1,234 articles": the count written the language's way, unless the template sets num
+        variables.setdefault("num", format_number(count, language))
+        return plain_ngettext(context, singular, plural, count, **variables)  # type: ignore[operator]
+
+    env.globals["ngettext"] = ngettext
 
     @pass_context
     def url(context: Any, target: str) -> str:

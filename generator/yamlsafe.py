@@ -43,32 +43,49 @@ def _timestamp_or_text(loader: Any, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def _check_shape(root: yaml.Node) -> str | None:
-    """Return why the composed document is too costly to construct, or None.
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
-    Aliases come out of the composer as shared nodes, so a node met twice is an alias use.
+
+def _check_shape(root: yaml.Node) -> str | None:
+    """Return why the composed document is too costly to construct or to use, or None.
+
+    Aliases come out of the composer as shared nodes, so a node met twice is an alias use. What counts is
+    the size the document would have once every alias is expanded (as any consumer walking it would): a
+    "billion laughs" of a few dozen aliases is refused, not only one with very many.
     """
-    seen: set[int] = set()
+    sizes: dict[int, int] = {}
+    heights: dict[int, int] = {}
+    on_path: set[int] = set()
     aliases = 0
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return f"nested deeper than {MAX_DEPTH} levels"
-        if id(node) in seen:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            on_path.discard(key)
+            children = _children(node)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            heights[key] = 1 + max((heights[id(child)] for child in children), default=0)
+            if heights[key] > MAX_DEPTH:
+                return f"nested deeper than {MAX_DEPTH} levels"
+            if sizes[key] > MAX_NODES:
+                return f"more than {MAX_NODES} values once aliases are expanded (a YAML alias bomb?)"
+            continue
+        if key in on_path:
+            return "an alias refers to the value that contains it"
+        if key in sizes:
             aliases += 1
             if aliases > MAX_ALIASES:
                 return f"more than {MAX_ALIASES} aliases (a YAML alias bomb?)"
             continue
-        seen.add(id(node))
-        if len(seen) > MAX_NODES:
-            return f"more than {MAX_NODES} YAML nodes"
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
     return None
 
 

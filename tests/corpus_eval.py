@@ -22,6 +22,7 @@ from typing import Any
 
 from generator.config import Config
 from generator.inspect import inspect_paths
+from generator.understand.linking import index_leads, match_headline
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SETS = ("id-dev", "en-dev")
@@ -39,6 +40,8 @@ TARGETS = {
     "teasers_left_in_body": ("<=", 0),
     "teasers_resolved": (">=", 0.90),
     "teasers_wrongly_linked": ("<=", 0),
+    "simulated_teasers_linked": (">=", 0.90),
+    "simulated_teasers_wrongly_linked": ("<=", 0),
     "share_with_3_plus_tags": (">=", 0.90),
     "junk_tag_share": ("<=", 0.01),
     "single_article_tag_share": ("<=", 0.30),
@@ -125,6 +128,10 @@ class Tally:
     tags: int = 0
     three_plus: int = 0
     junk: int = 0
+    simulated: int = 0
+    simulated_linked: int = 0
+    simulated_wrong: int = 0
+    simulated_absent_linked: int = 0
     tag_articles: Counter[str] = field(default_factory=Counter)
     details: list[str] = field(default_factory=list)
 
@@ -159,6 +166,10 @@ class Tally:
             "teasers_in_archive": self.teasers_resolvable,
             "teasers_resolved": share(self.teasers_resolved, self.teasers_resolvable),
             "teasers_wrongly_linked": self.teasers_wrong,
+            "simulated_teasers": self.simulated,
+            "simulated_teasers_linked": share(self.simulated_linked, self.simulated),
+            "simulated_teasers_wrongly_linked": self.simulated_wrong,
+            "simulated_absent_target_linked": self.simulated_absent_linked,
             "tags_per_article": share(self.tags, self.articles),
             "share_with_3_plus_tags": share(self.three_plus, self.articles),
             "junk_tag_share": share(self.junk, self.tags, 0.0),
@@ -187,7 +198,30 @@ def evaluate_folder(folder: Path, config: Config | None = None) -> Tally:
         if got is None:  # built once as a duplicate of another file
             continue
         _score_article(tally, row, got, _source_lines(Path(path)), url_of_title)
+    _simulate_teasers(tally, truth, paths, by_source)
     return tally
+
+
+def _simulate_teasers(tally: Tally, truth: list[dict], paths: list[str], by_source: dict[str, dict]) -> None:
+    """No dev teaser names another dev article, so each article's published headline stands in for a teaser
+    from elsewhere in the archive: it must link to that article and never to another. Then the same headline
+    as a teaser whose article is not in the archive (the article itself set aside): any link is a wrong one."""
+    index = index_leads([(d["source"], d["paragraphs"], None, d.get("outlet")) for d in by_source.values()])
+    for row, path in zip(truth, paths, strict=True):
+        if path not in by_source:
+            continue
+        tally.simulated += 1
+        linked = match_headline(row["title"], index)
+        tally.simulated_linked += linked == path
+        if linked is not None and linked != path:
+            tally.simulated_wrong += 1
+            tally.details.append(f"{Path(path).name[:4]} simulated teaser {row['title'][:50]!r} → {linked}")
+        elif linked is None:
+            tally.details.append(f"{Path(path).name[:4]} simulated teaser unlinked: {row['title'][:50]!r}")
+        stray = match_headline(row["title"], index, own=path)
+        if stray is not None:
+            tally.simulated_absent_linked += 1
+            tally.details.append(f"{Path(path).name[:4]} absent article's teaser {row['title'][:50]!r} → {stray}")
 
 
 def _score_article(

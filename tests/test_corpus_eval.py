@@ -9,7 +9,7 @@ from tests.corpus_eval import evaluate, misses
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # Still below target on the dev set (see README, "Inference quality"); the rest must hold.
-KNOWN_SHORT = {"title_rouge1_f1"}
+KNOWN_SHORT = {"simulated_teasers_linked"}
 
 pytestmark = pytest.mark.slow
 
@@ -31,9 +31,17 @@ def test_inference_meets_the_issue_targets_on_the_dev_corpus(figures):
 def test_no_wrong_link_no_furniture_and_no_teaser_left_in_any_set(figures):
     for name in ("id-dev", "en-dev"):
         assert figures[name]["teasers_wrongly_linked"] == 0
+        assert figures[name]["simulated_teasers_wrongly_linked"] == 0
         assert figures[name]["furniture_lines_left"] == 0
         assert figures[name]["teasers_left_in_body"] == 0
 
 
-def test_titles_are_no_worse_than_the_measured_baseline(figures):
-    assert figures["all"]["title_rouge1_f1"] >= 0.24
+def test_titles_meet_the_target_in_each_language(figures):
+    assert figures["all"]["title_rouge1_f1"] >= 0.30
+    for name in ("id-dev", "en-dev"):
+        assert figures[name]["title_rouge1_f1"] >= 0.29
+
+
+def test_teaser_linking_is_no_worse_than_the_measured_baseline(figures):
+    assert figures["all"]["simulated_teasers_linked"] >= 0.68
+    assert figures["all"]["simulated_absent_target_linked"] <= 7  # see README: near-same stories, still short

@@ -301,5 +301,5 @@ def test_tag_index_is_sortable_and_filterable_markup(site: Path) -> None:
     items = page.xpath('//ul[@id="tag-index"]/li')
     assert [li.get("data-name") for li in items] == ["Banjir", "Palembang", "Pilkada", "Uji"]
     assert [li.get("data-count") for li in items] == ["2", "3", "1", "1"]
-    assert page.xpath("//script/@src") == ["/arsip/static/tags.js"]
+    assert page.xpath("//script/@src") == ["/arsip/static/theme.js", "/arsip/static/tags.js"]
     assert (site / "static/tags.js").is_file()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from generator.discover import SeedFile
 from generator.draft import Draft, PartialDate, Stated
 from generator.readers import markdown, raw_text
 from generator.readers.sidecar import read_sidecar
-from generator.readers.text import MAX_SEED_BYTES, decode
+from generator.readers.text import MAX_SEED_BYTES, decode, too_big
 
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 
@@ -34,6 +35,9 @@ def date_from_name(path: Path, shown: str) -> Stated | None:
 def _read_bytes(path: Path, shown: str, max_bytes: int) -> tuple[bytes | None, list[Diagnostic]]:
     try:
         with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:  # refused before reading: a huge file costs neither time nor memory
+                return None, [too_big(size, max_bytes, shown)]
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
         return None, [error(f"cannot read file: {exc.strerror or exc}", shown)]

@@ -4,13 +4,29 @@ from __future__ import annotations
 
 from generator.diagnostics import Diagnostic, error, warning
 
-MAX_SEED_BYTES = 20 * 1024 * 1024
+# A long news article is tens of kB; 4 MB is generous, and keeps a hostile file's build to seconds.
+MAX_SEED_BYTES = 4 * 1024 * 1024
+
+
+def size_text(size: int) -> str:
+    """`4194304` → `4 MB`, `100000` → `97.7 kB`: a size as a person reads it."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def too_big(size: int | None, max_bytes: int, shown: str) -> Diagnostic:
+    stated = f"{size_text(size)}, " if size else ""
+    return error(
+        f"file is {stated}over the {size_text(max_bytes)} limit (raise `max_seed_bytes` in site.yml); skipped", shown
+    )
 
 
 def decode(raw: bytes, shown: str, max_bytes: int = MAX_SEED_BYTES) -> tuple[str | None, list[Diagnostic]]:
     """Decode a seed's bytes to text with '\\n' line endings, or say why it cannot be read."""
     if len(raw) > max_bytes:
-        return None, [error(f"file is {len(raw) // 1024 // 1024} MB, above the {max_bytes // 1024 // 1024} MB limit; skipped", shown)]
+        return None, [too_big(None, max_bytes, shown)]
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [warning("binary file, not text; skipped", shown)]
     problems: list[Diagnostic] = []
@@ -19,7 +35,14 @@ def decode(raw: bytes, shown: str, max_bytes: int = MAX_SEED_BYTES) -> tuple[str
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(raw).best()
+        matches = from_bytes(raw)
+        best = matches.best()
+        # Ties are common (cp1250, cp1257 and cp1252 read plain Latin text alike); the web's default
+        # for undeclared legacy text is windows-1252 (WHATWG), and it keeps `naïve` from becoming `naďve`.
+        for match in matches:
+            at_least_as_good = best is not None and match.chaos <= best.chaos and match.coherence >= best.coherence
+            if match.encoding == "cp1252" and at_least_as_good:
+                best = match
         if best is None:
             return None, [warning("not readable as text in any known encoding; skipped", shown)]
         text = str(best)

@@ -4,6 +4,7 @@ while the last build had errors, an overlay listing them with file and line."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from generator.diagnostics import Diagnostic
@@ -43,8 +44,19 @@ def overlay(problems: Sequence[Diagnostic], stale: bool) -> str:
     )
 
 
+# The theme's Content-Security-Policy allows no inline script or style; the preview's own additions are
+# both, so in served pages (never in the built files) the policy lets inline code through.
+_CSP_META = re.compile(rb"<meta\s+http-equiv=[\"']?content-security-policy[^>]*>", re.IGNORECASE)
+_CSP_SELF = re.compile(rb"((?:script|style)-src\s+'self')")
+
+
+def _allow_inline(page: bytes) -> bytes:
+    return _CSP_META.sub(lambda meta: _CSP_SELF.sub(rb"\1 'unsafe-inline'", meta.group(0)), page)
+
+
 def inject(page: bytes, problems: Sequence[Diagnostic], stale: bool) -> bytes:
     """The page with the reload script at the end of <head> and the overlay at the end of <body>."""
+    page = _allow_inline(page)
     script = RELOAD_SCRIPT.encode()
     head_end = page.lower().find(b"</head>")
     page = page[:head_end] + script + page[head_end:] if head_end >= 0 else script + page

@@ -25,7 +25,9 @@ def understand(draft: Draft, corpus: CorpusFacts, config: Config) -> ArticleFact
     stated_title = draft.value("title")
     stated_tags = draft.value("tags")
     stated_summary = draft.value("summary")
-    title = stated_title or corpus.headlines.get(draft.source) or title_from_lead(paragraphs)
+    title = (
+        stated_title or corpus.headlines.get(draft.source) or title_from_lead(paragraphs, corpus.word_counts or None)
+    )
     title = title or draft.source.rsplit("/", 1)[-1]
     if "date" in draft.stated:
         date = draft.value("date")

@@ -12,6 +12,7 @@ from generator.draft import Draft
 from generator.understand.body import read_body
 from generator.understand.dates import usual_years, years_named
 from generator.understand.furniture import compile_patterns
+from generator.understand.glue import word_counts
 from generator.understand.language import detect_language
 from generator.understand.linking import index_leads, match_headline
 from generator.understand.tags import assign_tags, candidates, word_case_counts
@@ -31,6 +32,7 @@ class CorpusFacts:
     tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # source → tags from the archive's vocabulary
     teaser_targets: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (source, headline) → target
     headlines: Mapping[str, str] = field(default_factory=dict)  # target source → a teaser headline naming it
+    word_counts: Mapping[str, int] = field(default_factory=dict)  # every word of the archive (titles mend glue)
 
     def is_furniture(self, line: str) -> bool:
         return normalise_line(line) in self.furniture or any(p.fullmatch(line) for p in self.patterns)
@@ -76,6 +78,7 @@ def archive_facts(drafts: Sequence[Draft], config: Config) -> CorpusFacts:
     usual = {language: year for language, lists in year_lists.items() if (year := usual_years(lists)) is not None}
 
     all_text = [p for body in bodies for p in body.paragraphs]
+    counts = word_counts(all_text)
     lower, upper = word_case_counts(all_text)
     found = [candidates(body.paragraphs, lower, upper) for body in bodies]
     assigned = assign_tags(found, dict(config.tag_aliases), frozenset(config.tag_stoplist))
@@ -95,4 +98,6 @@ def archive_facts(drafts: Sequence[Draft], config: Config) -> CorpusFacts:
             if target is not None:
                 targets[(draft.source, teaser.headline)] = target
                 headlines.setdefault(target, teaser.headline)
-    return replace(furniture, usual_year=usual, tags=tags, teaser_targets=targets, headlines=headlines)
+    return replace(
+        furniture, usual_year=usual, tags=tags, teaser_targets=targets, headlines=headlines, word_counts=counts
+    )

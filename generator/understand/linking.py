@@ -10,13 +10,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.understand.tags import STOPWORDS
+from generator.understand.verbs import roots
 
-LEAD_PARAGRAPHS = 5
+LEAD_PARAGRAPHS = 8
 MIN_WORDS = 3  # a headline of fewer content words names too little to be matched safely
 MIN_COVER = 0.6  # share of the headline's content words the article's lead must hold
 MIN_MARGIN = 0.25  # and by this much more than the runner-up
@@ -24,8 +25,22 @@ _WORD = re.compile(r"\w+")
 
 
 def words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return [w for w in _WORD.findall(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)) if w not in STOPWORDS]
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", unicodedata.normalize("NFKC", text)).casefold()
+    return [w for w in _WORD.findall(text) if w not in STOPWORDS]
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """The word and the forms a headline may write it in: `membuka`, `dibuka` → `buka`; `tiketnya` → `tiket`."""
+    found = [word]
+    if len(word) > 6 and word.endswith(("nya", "lah", "kah")):
+        found.append(word[:-3])
+    if len(word) > 5 and word.startswith("di"):
+        found.append(word[2:])
+    if len(word) > 6 and word.startswith(("ber", "ter")):
+        found.append(word[3:])
+    if word.startswith("me"):
+        found += roots(word)
+    return tuple(found)
 
 
 def normalise_headline(text: str) -> str:
@@ -51,7 +66,8 @@ def index_leads(articles: Sequence[tuple[str, Sequence[str], str | None, str | N
     titles: dict[str, str] = {}
     for source, paragraphs, title, outlet in articles:
         outlets[source] = outlet
-        lead = frozenset(words(" ".join(paragraphs[:LEAD_PARAGRAPHS])) + (words(title) if title else []))
+        said = words(" ".join(paragraphs[:LEAD_PARAGRAPHS])) + (words(title) if title else [])
+        lead = frozenset(form for word in said for form in forms(word))
         leads[source] = lead
         for word in lead:
             postings[word].append(source)
@@ -68,21 +84,22 @@ def match_headline(headline: str, index: LeadIndex, own: str | None = None) -> s
     exact = index.titles.get(normalise_headline(headline))
     if exact is not None:
         return exact if exact != own else None
-    wanted = set(words(headline))
+    wanted = {word: set(forms(word)) for word in words(headline)}
     if len(wanted) < MIN_WORDS:
         return None
+    holders = {word: {s for form in found for s in index.postings.get(form, ())} for word, found in wanted.items()}
     # Rare words first: an article must hold most of the headline, so it holds some of its rarest words.
-    rare = sorted(wanted, key=lambda w: len(index.postings.get(w, ())))[: max(1, len(wanted) // 2)]
-    seen: Counter[str] = Counter()
+    rare = sorted(wanted, key=lambda w: len(holders[w]))[: max(1, len(wanted) // 2)]
+    seen: set[str] = set()
     for word in rare:
-        seen.update(index.postings.get(word, ()))
+        seen |= holders[word]
     # Rare words weigh more: two stories on one topic share its common words, not its particulars.
     total = len(index.leads) + 1
-    weight = {w: math.log(total / (1 + len(index.postings.get(w, ())))) + 0.1 for w in wanted}
+    weight = {w: math.log(total / (1 + len(holders[w]))) + 0.1 for w in wanted}
     whole = sum(weight.values())
     cover = sorted(
         (
-            (sum(weight[w] for w in wanted & index.leads[source]) / whole, source)
+            (sum(weight[w] for w in wanted if source in holders[w]) / whole, source)
             for source in seen
             if source != own and _same_outlet(index, own, source)
         ),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.understand.dates import MONTHS, WEEKDAYS
 from generator.understand.wordlists import FURNITURE_WORDS, OUTLETS, STOPWORDS, TITLES
@@ -26,13 +27,16 @@ _TOKEN = re.compile(r"[\w’'.&-]+|[^\w\s]")
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "“", "”", '"', "(", ")", "—", "–", "-"})
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
+@lru_cache(maxsize=1 << 18)
 def tag_key(name: str) -> str:
     """Tags that differ only by case, spacing or Unicode form are one tag."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().replace("’", "'").split())
 
 
+@lru_cache(maxsize=1 << 18)
 def _never(word: str) -> bool:
     """Words that are never a tag nor part of one at its edges."""
     low = word.casefold().strip(".")
@@ -47,6 +51,7 @@ def _never(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 18)
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
 
@@ -68,7 +73,7 @@ def _runs(paragraph: str) -> list[tuple[list[str], bool]]:
     opens = True
     at_start = True
     for token in tokens:
-        word = token.strip(".") if token.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", token) else token
+        word = token.strip(".") if token.endswith(".") and not _INITIALS.fullmatch(token) else token
         ends_sentence = token.endswith(".") and word != token
         if word and ((_is_capitalised(word) and not _never(word)) or (current and _YEAR.fullmatch(word))):
             if not current:
@@ -142,8 +147,13 @@ def candidates(paragraphs: Sequence[str], lower: Mapping[str, int], upper: Mappi
             if token[:1].islower() and len(low) >= 5 and low.isalpha() and not _never(low):
                 words[low] += 1
     # A single word that is part of a longer name in the same article is that name: `Prabowo` → `Prabowo Subianto`.
+    containing: dict[str, list[str]] = {}
+    for key in names:
+        if " " in key:
+            for part in set(key.split()):
+                containing.setdefault(part, []).append(key)
     for key in [k for k in names if " " not in k]:
-        longer = [k for k in names if " " in k and key in k.split()]
+        longer = containing.get(key, [])
         if len(longer) == 1:
             names[longer[0]] += names.pop(key)
     return Candidates({surface[k]: n for k, n in names.items()}, dict(words), frozenset(lead))
@@ -167,7 +177,7 @@ def build_vocabulary(
 ) -> Vocabulary:
     """Document frequency of every candidate over the archive, after aliases and the stoplist."""
     df: Counter[str] = Counter()
-    spellings: dict[str, Counter[str]] = {}
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for found in all_candidates:
         keys = set()
         for name, count in found.names.items():
@@ -175,12 +185,12 @@ def build_vocabulary(
             if key in stoplist:
                 continue
             keys.add(key)
-            spellings.setdefault(key, Counter())[aliases.get(tag_key(name)) and name or name] += count
+            spellings[key][name] += count
         for word in found.words:
             key = _alias(word, aliases)
             if key not in stoplist:
                 keys.add(key)
-                spellings.setdefault(key, Counter())[word] += 1
+                spellings[key][word] += 1
         df.update(keys)
     names = {key: _preferred(key, counts, aliases) for key, counts in spellings.items()}
     return Vocabulary(dict(df), names, len(all_candidates))

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
-MAX_TITLE = 100
-MIN_TITLE = 40
+from generator.understand.glue import split_glued, word_counts
+from generator.understand.headline import headline_style
+from generator.understand.wordlists import ABBREVIATIONS
+
+MAX_TITLE = 105
+MIN_TITLE = 60  # a clause break earlier than this cuts too much: cut at a word instead
+WHOLE_TITLE = 115  # a whole sentence this short is better than a cut one
+MIN_SENTENCE_WORDS = 4
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘])")
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]\s+|\s+[-–—]\s+|\s+(?=(?:yang|karena|sehingga|setelah|usai|untuk|dengan|which|who|that|after|because)\s)"
+    r"[,;]\s+|\s+[-–—]\s+|\s+(?=(?:yang|karena|sehingga|setelah|usai|untuk|dengan|namun|tetapi|sedangkan"
+    r"|which|who|that|after|because|but|while)\s)"
+)
+_QUOTE_OPEN = tuple("\"“‘'")
+# A sentence that points back (`Hal ini disampaikan …`) needs the one before it: not a headline.
+_ANAPHORA = re.compile(r"(?:hal\s+(?:ini|itu|tersebut)|ini|itu|it|this|that|kabar)\b", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"(?:\s+(?:di|ke|dari|dan|yang|untuk|dengan|pada|atau|serta|karena|oleh|dalam|bagi"
+    r"|the|a|an|of|to|in|on|for|and|or|with|by|at|from|as))+$"
 )
 
 
@@ -21,44 +36,48 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-–—") or text[:limit]
 
 
-# Headline style drops what a sentence needs and a headline does not: articles, auxiliaries, asides.
-_HEADLINE_DROPS = re.compile(
-    r"\s*\([^()]*\d[^()]*\)|\b(?:telah|sudah|tersebut|pun|pula|sebuah|seorang|the|a|an|has|have|had)\b\s*",
-    re.IGNORECASE,
-)
-_DAY_PHRASE = re.compile(
-    r",?\s*(?:pada\s+)?(?:hari\s+ini|kemarin|today|yesterday|"
-    r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*,?\s*\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?)?)\b",
-    re.IGNORECASE,
-)
+def sentences(paragraph: str) -> Iterator[str]:
+    """The paragraph's sentences; a period after an initial or abbreviation (`U.S.`, `Mr.`) ends none."""
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        last = paragraph[start : match.start()].rstrip("\"”’'.!?").rsplit(None, 1)[-1:]
+        word = last[0].rsplit(".", 1)[-1] if last else ""
+        if paragraph[match.start() - 1] == "." and (
+            (len(word) == 1 and word.isupper()) or word.casefold() in ABBREVIATIONS
+        ):
+            continue
+        yield paragraph[start : match.start()]
+        start = match.end()
+    yield paragraph[start:]
 
 
-# `Komisi Pemberantasan Korupsi (KPK)` → `KPK`: headlines name organisations by their short form.
-_EXPANDED = re.compile(r"\b(?:[A-Z][\w&.-]*\s+(?:(?:dan|of|and|&)\s+)?){1,7}\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+def lead_sentence(paragraphs: tuple[str, ...]) -> str:
+    """The first sentence that reads as news on its own: not a quotation, not pointing back, not a fragment."""
+    found = [s for p in paragraphs[:3] for s in sentences(p) if s.strip()]
+    for sentence in found[:3]:
+        opening = sentence.lstrip()
+        if opening.startswith(_QUOTE_OPEN) or _ANAPHORA.match(opening) or len(opening.split()) < MIN_SENTENCE_WORDS:
+            continue
+        return sentence
+    return found[0] if found else ""
 
 
-def headline_style(sentence: str) -> str:
-    """`Komisi Pemberantasan Korupsi (KPK) telah menahan … hari ini` → `KPK menahan …`."""
-    text = _EXPANDED.sub(lambda m: m.group(1), sentence)
-    text = _DAY_PHRASE.sub("", text)
-    text = _HEADLINE_DROPS.sub(lambda m: " " if m.group(0).strip() else m.group(0), text)
-    text = " ".join(text.split()).strip(" ,;:")
-    return text[:1].upper() + text[1:] if text else sentence
+def title_from_lead(paragraphs: tuple[str, ...], counts: Mapping[str, int] | None = None) -> str:
+    """The lead sentence in headline style, cut at a natural boundary to about MAX_TITLE characters.
 
-
-def title_from_lead(paragraphs: tuple[str, ...]) -> str:
-    """The lead's first sentence in headline style, cut at a natural boundary to at most MAX_TITLE characters."""
-    lead = next((p for p in paragraphs if len(p.split()) >= 3), paragraphs[0] if paragraphs else "")
+    `counts` are the archive's word counts (they mend glued words and choose verb roots); without them the
+    article's own words are used.
+    """
+    counts = counts if counts is not None else word_counts(paragraphs)
+    lead = lead_sentence(paragraphs).strip().rstrip(".")
     if not lead:
         return ""
-    sentence = headline_style(_SENTENCE_END.split(lead, maxsplit=1)[0].rstrip(" ."))
-    if len(sentence) <= MAX_TITLE:
+    sentence = _TRAILING.sub("", headline_style(split_glued(lead, counts), counts))
+    if len(sentence) <= WHOLE_TITLE:
         return sentence
-    # Keep as much of the sentence as fits, cut where a clause ends.
     best = None
     for match in _CLAUSE_BREAK.finditer(sentence):
         if MIN_TITLE <= match.start() <= MAX_TITLE:
             best = match.start()
-    if best:
-        return sentence[:best].rstrip(" ,;:")
-    return shorten(sentence, MAX_TITLE)
+    cut = sentence[:best].rstrip(" ,;:") if best else shorten(sentence, MAX_TITLE)
+    return _TRAILING.sub("", cut)

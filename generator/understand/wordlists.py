@@ -373,3 +373,162 @@ OUTLETS = frozenset(
 FURNITURE_WORDS = frozenset(
     ["advertisement", "baca", "content", "gambas", "live", "saksikan", "scroll", "simak", "tonton", "video"]
 )
+
+# Headlines: what a sentence needs and a headline does not (titles.py, headline.py, glue.py).
+
+# A period after these does not end a sentence (`Mr. Terimakasih`, `U.S. News`, `Jl. Sudirman`).
+ABBREVIATIONS = frozenset(
+    [
+        "co",
+        "corp",
+        "dr",
+        "gen",
+        "gov",
+        "inc",
+        "jl",
+        "jr",
+        "lt",
+        "ltd",
+        "mr",
+        "mrs",
+        "ms",
+        "mt",
+        "no",
+        "prof",
+        "rep",
+        "sen",
+        "sr",
+        "st",
+        "vs",
+    ]
+)
+
+# Auxiliaries, articles and filler that headline style leaves out.
+HEADLINE_DROPS = frozenset(
+    [
+        "telah",
+        "sudah",
+        "tersebut",
+        "pun",
+        "pula",
+        "sebuah",
+        "seorang",
+        "para",
+        "tengah",
+        "sedang",
+        "kembali",
+        "resmi",
+        "the",
+        "a",
+        "an",
+        "has",
+        "have",
+        "had",
+        "its",
+        "their",
+    ]
+)
+
+# Quantity words before a noun (`sejumlah warga` → `warga`).
+HEADLINE_FILLERS = ("salah satu", "sejumlah", "sebanyak", "berbagai", "beberapa")
+
+# Legal forms of companies: `PT Blue Bird Tbk` → `Blue Bird`, `Raven Industries Inc` → `Raven Industries`.
+COMPANY_FORMS = ("PT", "Tbk", "Persero", "Inc", "Corp", "Co", "Ltd", "Plc", "LLC")
+
+# An opening phrase that sets the scene before the subject: `Di tengah …, BTN meminta …`.
+LEAD_INS = (
+    "di tengah", "di sela", "setelah", "usai", "menjelang", "jelang", "meski", "meskipun", "walau", "walaupun",
+    "dalam", "saat", "ketika", "menyambut", "sebagai", "sementara", "sejak", "dengan", "berdasarkan", "menurut",
+    "in", "after", "before", "despite", "while", "as", "with", "following", "amid", "according to",
+)  # fmt: skip
+
+# Function words that scraped links glue to their neighbours (`narkobadi Kota`, `Ghazalidan Alyssa`).
+GLUE_WORDS = frozenset(
+    [
+        "atau",
+        "bagi",
+        "dalam",
+        "dan",
+        "dari",
+        "dengan",
+        "di",
+        "hingga",
+        "ini",
+        "itu",
+        "ke",
+        "oleh",
+        "pada",
+        "saat",
+        "sebagai",
+        "selama",
+        "serta",
+        "tak",
+        "untuk",
+        "yang",
+    ]
+)
+
+# Clitics that are never a word of their own.
+CLITICS = frozenset(["kah", "lah", "nya", "pun"])
+
+# Words spelt like a `me-` verb that are not one (kept as written when headline verbs drop the prefix).
+NOT_ME_VERBS = frozenset(
+    [
+        "media",
+        "medis",
+        "mega",
+        "megah",
+        "meja",
+        "melainkan",
+        "melalui",
+        "melayu",
+        "memadai",
+        "memang",
+        "menarik",
+        "mendatang",
+        "menengah",
+        "menit",
+        "menjelang",
+        "mental",
+        "menteri",
+        "menu",
+        "menurut",
+        "menyeluruh",
+        "mengenai",
+        "merah",
+        "merdeka",
+        "merek",
+        "mereka",
+        "merupakan",
+        "mesin",
+        "meski",
+        "meskipun",
+        "meter",
+        "metode",
+        "mewah",
+    ]
+)
+
+# After an intransitive `me-` word (`melemah pada`, `meningkat dengan`) these follow, not an object.
+NOT_OBJECTS = frozenset(
+    [
+        "bagi",
+        "dari",
+        "dengan",
+        "di",
+        "hingga",
+        "karena",
+        "ke",
+        "oleh",
+        "pada",
+        "saat",
+        "sebagai",
+        "sebesar",
+        "secara",
+        "sejak",
+        "setelah",
+        "tentu",
+        "untuk",
+        "dalam",
+    ]
+)
