@@ -19,6 +19,7 @@ from generator.cache import OutputRecord
 from generator.config import Config
 from generator.diagnostics import Diagnostic
 from generator.fingerprint import Fingerprinter, file_digest, template_signatures
+from generator.inputs import code_key
 from generator.plan import Page
 from generator.render import describe_template_error, make_environment, render_page
 from generator.urls import output_path
@@ -64,7 +65,7 @@ def plan_outputs(pages: Sequence[Page], config: Config, templates_dir: Path, sta
     env = make_environment(config, templates_dir)
     signatures = template_signatures(env)
     hasher = Fingerprinter()
-    config_digest = hasher.digest(config).hex()
+    config_digest = hasher.digest(config).hex() + code_key()  # new code may render the same data differently
     outputs = []
     for index, page in enumerate(pages):
         digest = hasher.digest((page.url, page.template, page.kind, page.context)).hex()

@@ -6,6 +6,7 @@ import hashlib
 import os
 import time
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from generator import __version__
@@ -36,8 +37,21 @@ def stat_key(*paths: Path | None) -> str:
     return "|".join(parts)
 
 
+@lru_cache(maxsize=1)
+def code_key() -> str:
+    """Identity of the Arsip code that is running: its version and every module of the package.
+
+    Part of every cache key, so upgrading Arsip (or editing it) never reuses what older code computed.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(__version__.encode(), digest_size=12)
+    for path in sorted(package.rglob("*.py")):
+        digest.update(f"{path.relative_to(package)}:{stat_key(path)}".encode())
+    return digest.hexdigest()
+
+
 def seed_key(seed: SeedFile) -> str:
-    return stat_key(seed.path, seed.sidecar)
+    return f"{code_key()}|{stat_key(seed.path, seed.sidecar)}"
 
 
 def _tree_keys(root: Path) -> Iterable[str]:
@@ -55,7 +69,7 @@ def inputs_signature(
 ) -> str:
     """One hash over the config, every seed and sidecar, and every file of the template and static folders."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{__version__}\0{extra}\0{config_text}\0".encode())
+    digest.update(f"{code_key()}\0{extra}\0{config_text}\0".encode())
     for seed in seeds:
         digest.update(f"{seed.shown}:{seed_key(seed)}\n".encode())
     for folder in folders:

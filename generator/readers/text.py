@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.diagnostics import Diagnostic, error, warning
 
 # A long news article is tens of kB; 4 MB is generous, and keeps a hostile file's build to seconds.
@@ -21,6 +23,30 @@ def too_big(size: int | None, max_bytes: int, shown: str) -> Diagnostic:
     return error(
         f"file is {stated}over the {size_text(max_bytes)} limit (raise `max_seed_bytes` in site.yml); skipped", shown
     )
+
+
+# C1 controls never belong in text; in scraped text they are the trace of UTF-8 read as Windows-1252
+# (`â\x97\x8f` for `●`), which ftfy undoes. Other control characters (but tab and newline) are dropped.
+_SUSPECT = re.compile(r"[\x80-\x9f]|Ã[\x80-\xbf]|â€")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def repair(text: str) -> tuple[str, bool]:
+    """Undo mojibake and drop control characters; says whether anything changed."""
+    fixed = text
+    if _SUSPECT.search(text):
+        import ftfy
+
+        fixed = ftfy.fix_text(
+            text,
+            normalization=None,
+            uncurl_quotes=False,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            fix_line_breaks=False,
+        )
+    fixed = _CONTROL.sub("", fixed)
+    return fixed, fixed != text
 
 
 def decode(raw: bytes, shown: str, max_bytes: int = MAX_SEED_BYTES) -> tuple[str | None, list[Diagnostic]]:
@@ -48,6 +74,9 @@ def decode(raw: bytes, shown: str, max_bytes: int = MAX_SEED_BYTES) -> tuple[str
         text = str(best)
         problems.append(warning(f"not UTF-8; read as {best.encoding}", shown))
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text, repaired = repair(text)
+    if repaired:
+        problems.append(warning("mis-encoded characters repaired (UTF-8 text once read as Windows-1252)", shown))
     if not text.strip():
         return None, [warning("empty file; skipped", shown)]
     return text, problems
