@@ -181,6 +181,18 @@ def build(options: BuildOptions, progress: Progress = _no_progress) -> BuildResu
         return BuildResult(2, diagnostics=tuple(problems))
     if not options.seeds.is_dir():
         return BuildResult(2, diagnostics=(error("seeds folder not found", str(options.seeds)),))
+    try:
+        with build_lock(options.out):
+            return _build_locked(options, config, progress, started)
+    except BuildLocked as exc:
+        return BuildResult(1, diagnostics=(error(str(exc)),), seconds=time.perf_counter() - started)
+    except OSError as exc:
+        problem = error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out))
+        return BuildResult(1, diagnostics=(problem,), seconds=time.perf_counter() - started)
+
+
+def _build_locked(options: BuildOptions, config: Config, progress: Progress, started: float) -> BuildResult:
+    """The build proper, run while this process alone may write the output folder."""
     seeds, problems = discover(options.seeds, str(options.seeds))
     site_key = str(options.out.resolve())
     templates_dir = options.project_dir / "templates"
@@ -245,36 +257,32 @@ def _build_pages(
         problems.append(error(f"cannot read the theme: {exc.strerror or exc}", exc.filename))
         return result(1)
     try:
-        with build_lock(options.out):
-            previous = cache.outputs(site_key) if cache is not None and not options.clean else {}
-            if previous and unchanged(outputs, previous, options.out):
-                return result(status, 0, True)
-            staging = staging_dir(options.out)
-            try:
-                assembly = assemble(
-                    outputs, pages, config, templates_dir, previous, options.out, staging, options.jobs, progress
-                )
-                if assembly.problems:
-                    problems.extend(assembly.problems)
+        previous = cache.outputs(site_key) if cache is not None and not options.clean else {}
+        if previous and unchanged(outputs, previous, options.out):
+            return result(status, 0, True)
+        staging = staging_dir(options.out)
+        try:
+            assembly = assemble(
+                outputs, pages, config, templates_dir, previous, options.out, staging, options.jobs, progress
+            )
+            if assembly.problems:
+                problems.extend(assembly.problems)
+                return result(1)
+            search_problems = build_search_index(staging, config.language)
+            if search_problems:
+                problems.extend(search_problems)
+                if count(search_problems, "error"):
                     return result(1)
-                search_problems = build_search_index(staging, config.language)
-                if search_problems:
-                    problems.extend(search_problems)
-                    if count(search_problems, "error"):
-                        return result(1)
-                moved = [shown for shown, stat in _seed_stats(seeds).items() if stat != before.get(shown)]
-                if moved:  # what was built is no longer what the seeds say: keep the last consistent site
-                    listed = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
-                    problems.append(error(f"seeds changed during the build ({listed}); site not written, build again"))
-                    return result(1)
-                swap_in(staging, options.out)
-            finally:
-                discard(staging)
-            if cache is not None:
-                cache.replace_outputs(site_key, assembly.records)
-    except BuildLocked as exc:
-        problems.append(error(str(exc)))
-        return result(1)
+            moved = [shown for shown, stat in _seed_stats(seeds).items() if stat != before.get(shown)]
+            if moved:  # what was built is no longer what the seeds say: keep the last consistent site
+                listed = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
+                problems.append(error(f"seeds changed during the build ({listed}); site not written, build again"))
+                return result(1)
+            swap_in(staging, options.out)
+        finally:
+            discard(staging)
+        if cache is not None:
+            cache.replace_outputs(site_key, assembly.records)
     except OSError as exc:
         problems.append(error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out)))
         return result(1)

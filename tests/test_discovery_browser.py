@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import SiteBuilder, article
 
@@ -141,7 +142,7 @@ def test_typing_a_word_finds_the_article_and_the_link_opens_it(served, browser) 
     assert page.locator(".search-results mark").first.text_content().lower().startswith("sungai")
     assert page.locator(".search-results .article-item-meta").first.text_content().strip()
     page.fill("#search-input", "jembatan")
-    page.wait_for_function("document.querySelectorAll('.search-results li').length === 1")
+    expect(page.locator(".search-results li")).to_have_count(1)  # (wait_for_function would need eval: CSP)
     page.locator(".search-results h2 a").first.click()
     page.wait_for_load_state()
     assert page.url.removesuffix("index.html") == base + "2024/10/02/jembatan-ampera-dicat-ulang/"
@@ -158,11 +159,11 @@ def test_search_filters_by_year_and_tag(served, browser) -> None:  # type: ignor
     selects = page.locator(".search-filters select")
     assert selects.count() == 2
     page.select_option('.search-filters select[name="Tahun"]', "2023")
-    page.wait_for_function("document.querySelectorAll('.search-results li').length === 1")
+    expect(page.locator(".search-results li")).to_have_count(1)  # (wait_for_function would need eval: CSP)
     assert page.locator(".search-results h2 a").all_text_contents() == ["Kabar lama dari 2023"]
     page.select_option('.search-filters select[name="Tahun"]', "")
     page.select_option('.search-filters select[name="Tag"]', "Palembang")
-    page.wait_for_function("document.querySelectorAll('.search-results li').length === 1")
+    expect(page.locator(".search-results li")).to_have_count(1)  # (wait_for_function would need eval: CSP)
     assert page.locator(".search-results h2 a").all_text_contents() == ["Banjir merendam Palembang"]
     assert watched.problems == []
 
