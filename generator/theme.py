@@ -9,7 +9,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 def theme_dir(kind: str) -> Path:
     """`templates` or `static` of the default theme."""
-    installed = _PACKAGE / "theme" / kind
+    installed = _PACKAGE / "_theme" / kind
     if installed.is_dir():
         return installed
     return _PACKAGE.parent / kind
