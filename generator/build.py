@@ -131,9 +131,16 @@ def read_drafts(
 
 
 def understand_seeds(
-    seeds: list[SeedFile], config: Config, progress: Progress = _no_progress, cache: BuildCache | None = None
+    seeds: list[SeedFile],
+    config: Config,
+    progress: Progress = _no_progress,
+    cache: BuildCache | None = None,
+    jobs: int = 1,
 ) -> Understood:
-    """Read every seed, compute the corpus-wide facts once, then understand each draft."""
+    """Read every seed, compute the corpus-wide facts once, then understand each draft.
+
+    With a cache, both readings and each article's share of the corpus analysis are kept between builds.
+    """
     drafts, problems = read_drafts(seeds, progress, len(seeds), cache, config.max_seed_bytes)
     duplicates = find_duplicates(drafts)
     for kept, dropped in duplicates:
@@ -142,7 +149,7 @@ def understand_seeds(
         )
     skipped = {dropped for _, dropped in duplicates}
     drafts = [draft for index, draft in enumerate(drafts) if index not in skipped]
-    corpus = archive_facts(drafts, config)
+    corpus = archive_facts(drafts, config, cache, jobs)
     facts = []
     for done, draft in enumerate(drafts, start=1):
         facts.append(understand(draft, corpus, config))
@@ -199,6 +206,8 @@ def _build_locked(options: BuildOptions, config: Config, progress: Progress, sta
     static_dir = options.project_dir / "static"
     cache = open_cache(options.cache_dir)
     try:
+        if cache is not None and options.clean:
+            cache.clear()
         signature = inputs_signature(
             _config_text(options.config_path),
             seeds,
@@ -235,7 +244,7 @@ def _build_pages(
     site_key: str,
 ) -> BuildResult:
     before = _seed_stats(seeds)
-    understood = understand_seeds(seeds, config, progress, cache)
+    understood = understand_seeds(seeds, config, progress, cache, options.jobs)
     problems += understood.problems
     site, more = build_site(understood.facts, config)
     problems += more

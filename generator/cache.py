@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+from generator.inputs import code_key
+
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,9 @@ class BuildCache:
         if version != SCHEMA_VERSION:
             self._db.executescript(
                 "DROP TABLE IF EXISTS outputs; DROP TABLE IF EXISTS drafts; DROP TABLE IF EXISTS state;"
+                "DROP TABLE IF EXISTS features;"
                 "CREATE TABLE drafts (source TEXT PRIMARY KEY, stat TEXT, value BLOB);"
+                "CREATE TABLE features (key TEXT PRIMARY KEY, code TEXT, value BLOB);"
                 "CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB);"
                 "CREATE TABLE outputs (site TEXT, path TEXT, fingerprint TEXT, size INTEGER, mtime_ns INTEGER,"
                 " PRIMARY KEY (site, path));"
@@ -71,6 +75,35 @@ class BuildCache:
         with self._db:
             self._db.executemany("DELETE FROM drafts WHERE source = ?", ((s,) for s in known - sources))
 
+    def load_features(self, keys: Collection[str]) -> dict[str, object]:
+        """Per-article features kept by earlier builds of this same code (see `corpus.ArticleFeatures`)."""
+        found: dict[str, object] = {}
+        wanted = list(keys)
+        for start in range(0, len(wanted), 500):  # SQLite limits the parameters of one statement
+            chunk = wanted[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT key, value FROM features WHERE code = ? AND key IN ({','.join('?' * len(chunk))})",
+                (code_key(), *chunk),
+            )
+            for key, value in rows:
+                try:
+                    found[key] = pickle.loads(value)
+                except Exception:  # a damaged entry is simply computed again
+                    continue
+        return found
+
+    def store_features(self, rows: Mapping[str, object], keep: Collection[str]) -> None:
+        """Keep these features; forget those of articles no longer in the archive (`keep`: all in use)."""
+        code = code_key()
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO features VALUES (?, ?, ?)",
+                ((key, code, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in rows.items()),
+            )
+            kept = set(keep)
+            stale = [row[0] for row in self._db.execute("SELECT key FROM features") if row[0] not in kept]
+            self._db.executemany("DELETE FROM features WHERE key = ?", ((key,) for key in stale))
+
     def get_state(self, key: str) -> object | None:
         row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         if row is None:
@@ -85,6 +118,12 @@ class BuildCache:
             self._db.execute(
                 "INSERT OR REPLACE INTO state VALUES (?, ?)", (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             )
+
+    def clear(self) -> None:
+        """Forget everything (`--clean`): every reading, feature and output record is recomputed."""
+        with self._db:
+            for table in ("drafts", "features", "state", "outputs"):
+                self._db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
 
     def close(self) -> None:
         self._db.close()

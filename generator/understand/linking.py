@@ -58,16 +58,25 @@ class LeadIndex:
     outlets: Mapping[str, str | None]
 
 
+def lead_forms(paragraphs: Sequence[str], title: str | None) -> frozenset[str]:
+    """Every form of the words of an article's lead (and stated title): what its entry in the index holds."""
+    said = words(" ".join(paragraphs[:LEAD_PARAGRAPHS])) + (words(title) if title else [])
+    return frozenset(form for word in said for form in forms(word))
+
+
 def index_leads(articles: Sequence[tuple[str, Sequence[str], str | None, str | None]]) -> LeadIndex:
     """`(source, paragraphs, stated title or None, outlet or None)` for every article → the index."""
+    return index_forms([(source, lead_forms(p, title), title, outlet) for source, p, title, outlet in articles])
+
+
+def index_forms(articles: Sequence[tuple[str, frozenset[str], str | None, str | None]]) -> LeadIndex:
+    """`(source, lead_forms, stated title or None, outlet or None)` for every article → the index."""
     leads: dict[str, frozenset[str]] = {}
     outlets: dict[str, str | None] = {}
     postings: dict[str, list[str]] = defaultdict(list)
     titles: dict[str, str] = {}
-    for source, paragraphs, title, outlet in articles:
+    for source, lead, title, outlet in articles:
         outlets[source] = outlet
-        said = words(" ".join(paragraphs[:LEAD_PARAGRAPHS])) + (words(title) if title else [])
-        lead = frozenset(form for word in said for form in forms(word))
         leads[source] = lead
         for word in lead:
             postings[word].append(source)

@@ -94,7 +94,7 @@ def _runs(paragraph: str) -> list[tuple[list[str], bool]]:
     return runs
 
 
-def _clean_run(words: list[str]) -> list[str]:
+def _clean_run(words: Sequence[str]) -> Sequence[str]:
     while words and (words[0].casefold() in TITLES or words[0].casefold() in _CONNECTORS):
         words = words[1:]
     while words and words[-1].casefold() in _CONNECTORS:
@@ -117,35 +117,56 @@ def word_case_counts(paragraphs: Sequence[str]) -> tuple[Counter[str], Counter[s
     return lower, upper
 
 
-def candidates(paragraphs: Sequence[str], lower: Mapping[str, int], upper: Mapping[str, int]) -> Candidates:
-    """Name runs and content words of one article; `lower`/`upper` are the archive's case counts."""
-    names: Counter[str] = Counter()
+@dataclass(frozen=True)
+class Runs:
+    """One article's raw candidates, before the archive's case counts decide which runs are names.
+
+    Depends on the article alone, so it can be computed once and kept (see `corpus.article_features`).
+    """
+
+    runs: tuple[tuple[int, tuple[str, ...], bool], ...]  # (paragraph number, words, opens a sentence)
+    words: Mapping[str, int]  # lower-case content words → count
+
+
+def article_runs(paragraphs: Sequence[str]) -> Runs:
+    """The tokenising half of `candidates`: capitalised runs and content words of one article."""
+    runs: list[tuple[int, tuple[str, ...], bool]] = []
     words: Counter[str] = Counter()
-    lead: set[str] = set()
-    surface: dict[str, str] = {}
     for number, paragraph in enumerate(paragraphs):
-        for run, opens in _runs(paragraph):
-            if (
-                opens
-                and run[0].casefold() not in upper
-                or (opens and lower[run[0].casefold()] > upper[run[0].casefold()])
-            ):
-                run = run[1:]  # a common word that is capitalised only because it starts the sentence
-            run = _clean_run(run)
-            if not run or (len(run) == 1 and _YEAR.fullmatch(run[0])):
-                continue
-            if len(run) == 1 and lower[run[0].casefold()] > upper[run[0].casefold()]:
-                continue  # a common word written with a capital here and there
-            name = " ".join(run)
-            key = tag_key(name)
-            names[key] += 1
-            surface.setdefault(key, name)
-            if number == 0:
-                lead.add(key)
+        runs.extend((number, tuple(run), opens) for run, opens in _runs(paragraph))
         for token in _TOKEN.findall(paragraph):
             low = token.casefold()
             if token[:1].islower() and len(low) >= 5 and low.isalpha() and not _never(low):
                 words[low] += 1
+    return Runs(tuple(runs), dict(words))
+
+
+def candidates(paragraphs: Sequence[str], lower: Mapping[str, int], upper: Mapping[str, int]) -> Candidates:
+    """Name runs and content words of one article; `lower`/`upper` are the archive's case counts."""
+    return decide_candidates(article_runs(paragraphs), lower, upper)
+
+
+def decide_candidates(found: Runs, lower: Mapping[str, int], upper: Mapping[str, int]) -> Candidates:
+    """The cheap half of `candidates`: the archive's case counts applied to one article's runs."""
+    names: Counter[str] = Counter()
+    lead: set[str] = set()
+    surface: dict[str, str] = {}
+    for number, words, opens in found.runs:
+        run: Sequence[str] = words
+        first = run[0].casefold()
+        if opens and (first not in upper or lower.get(first, 0) > upper.get(first, 0)):
+            run = run[1:]  # a common word that is capitalised only because it starts the sentence
+        run = _clean_run(run)
+        if not run or (len(run) == 1 and _YEAR.fullmatch(run[0])):
+            continue
+        if len(run) == 1 and lower.get(run[0].casefold(), 0) > upper.get(run[0].casefold(), 0):
+            continue  # a common word written with a capital here and there
+        name = " ".join(run)
+        key = tag_key(name)
+        names[key] += 1
+        surface.setdefault(key, name)
+        if number == 0:
+            lead.add(key)
     # A single word that is part of a longer name in the same article is that name: `Prabowo` → `Prabowo Subianto`.
     containing: dict[str, list[str]] = {}
     for key in names:
@@ -156,7 +177,7 @@ def candidates(paragraphs: Sequence[str], lower: Mapping[str, int], upper: Mappi
         longer = containing.get(key, [])
         if len(longer) == 1:
             names[longer[0]] += names.pop(key)
-    return Candidates({surface[k]: n for k, n in names.items()}, dict(words), frozenset(lead))
+    return Candidates({surface[k]: n for k, n in names.items()}, dict(found.words), frozenset(lead))
 
 
 @dataclass(frozen=True)
