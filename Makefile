@@ -44,6 +44,7 @@ test: $(STAMP) test-tools
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 # Arsip against Hugo and Pelican on the same synthetic archive (bench/README.md). The peers live in their own
 # venv, pinned so figures stay comparable; BENCH_N, BENCH_RUNS and BENCH_DIR choose sizes, runs and scratch folder.

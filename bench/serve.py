@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import socket
 import subprocess
@@ -41,6 +43,16 @@ def _wait_for(url: str, text: str, since: float, patience: float = PATIENCE) -> 
     return None
 
 
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    """Ctrl-C as a person would, then kill whatever is left of its process group."""
+    os.killpg(server.pid, signal.SIGINT)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        server.wait(timeout=30)
+    with contextlib.suppress(ProcessLookupError):  # the whole group is gone already
+        os.killpg(server.pid, signal.SIGKILL)
+    server.wait()
+
+
 def serve_latency(arsip: Path, project: Path, runs: int) -> dict[str, list[float | None]] | str:
     """Latencies of a new seed and of an edited seed, or why they were not measured."""
     if subprocess.run([str(arsip), "serve", "--help"], capture_output=True).returncode != 0:
@@ -59,7 +71,10 @@ def serve_latency(arsip: Path, project: Path, runs: int) -> dict[str, list[float
         "--port",
         str(port),
     ]
-    server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Its own process group, so that stopping it also stops any worker it left behind.
+    server = subprocess.Popen(
+        command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     results: dict[str, list[float | None]] = {"new seed → its page served": [], "edited seed → page updated": []}
     probes: list[Path] = []
     try:
@@ -81,12 +96,7 @@ def serve_latency(arsip: Path, project: Path, runs: int) -> dict[str, list[float
             results["edited seed → page updated"].append(_wait_for(url, token, start))
             time.sleep(1)  # let the watcher settle, so each save is measured alone
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        _stop(server)
         for path in probes:
             path.unlink(missing_ok=True)
     return results

@@ -220,7 +220,9 @@ def _build_locked(options: BuildOptions, config: Config, progress: Progress, sta
             _, articles, remembered = last
             if not (options.strict and remembered):
                 status = 1 if count(remembered, "error") else 0
-                return BuildResult(status, articles, 0, tuple(problems) + remembered, time.perf_counter() - started, True)
+                return BuildResult(
+                    status, articles, 0, tuple(problems) + remembered, time.perf_counter() - started, True
+                )
         result = _build_pages(options, config, seeds, problems, cache, progress, started, site_key)
         if cache is not None and result.written:
             cache.set_state(f"last-build:{site_key}", (signature, result.articles, result.diagnostics))

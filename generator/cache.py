@@ -116,7 +116,8 @@ class BuildCache:
     def set_state(self, key: str, value: object) -> None:
         with self._db:
             self._db.execute(
-                "INSERT OR REPLACE INTO state VALUES (?, ?)", (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                "INSERT OR REPLACE INTO state VALUES (?, ?)",
+                (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)),
             )
 
     def clear(self) -> None:

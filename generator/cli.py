@@ -26,7 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--clean", action="store_true", help="ignore the build cache and render every page")
     build_cmd.add_argument("--strict", action="store_true", help="treat every warning as an error; write nothing then")
     build_cmd.add_argument(
-        "--relative-urls", action="store_true", default=None, help="links relative to each page, for copies opened from disk"
+        "--relative-urls",
+        action="store_true",
+        default=None,
+        help="links relative to each page, for copies opened from disk",
     )
 
     new_cmd = commands.add_parser("new", help="create a new site project", description="Create a ready site project.")
@@ -45,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--open", action="store_true", help="open the preview in a web browser")
 
     inspect_cmd = commands.add_parser(
-        "inspect", help="show what Arsip understood of articles", description="Show what Arsip understood of each article."
+        "inspect",
+        help="show what Arsip understood of articles",
+        description="Show what Arsip understood of each article.",
     )
     inspect_cmd.add_argument("paths", nargs="+", metavar="PATH", help="seed files or folders")
     inspect_cmd.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines)")
@@ -64,7 +69,9 @@ def _progress_bar():  # type: ignore[no-untyped-def]
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+    return Progress(
+        TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+    )
 
 
 def _summary(result: BuildResult) -> str:
@@ -74,12 +81,20 @@ def _summary(result: BuildResult) -> str:
     )
 
 
-def run_build(args: argparse.Namespace) -> int:
-    options = BuildOptions(
+def _options(args: argparse.Namespace, **more: object) -> BuildOptions:
+    """Build options from the --seeds, --out and --config arguments that build and serve share."""
+    return BuildOptions(
         seeds=Path(args.seeds),
         out=Path(args.out),
         config_path=Path(args.config or "site.yml"),
         config_required=args.config is not None,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def run_build(args: argparse.Namespace) -> int:
+    options = _options(
+        args,
         strict=args.strict,
         relative_urls=args.relative_urls,
         jobs=max(1, args.jobs or os.cpu_count() or 1),
@@ -119,13 +134,7 @@ def run_new(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    options = BuildOptions(
-        seeds=Path(args.seeds),
-        out=Path(args.out),
-        config_path=Path(args.config or "site.yml"),
-        config_required=args.config is not None,
-    )
-    return serve(options, host=args.host, port=args.port, open_browser=args.open)
+    return serve(_options(args), host=args.host, port=args.port, open_browser=args.open)
 
 
 def run_inspect(args: argparse.Namespace) -> int:

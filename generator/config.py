@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, did_you_mean, error
 from generator.i18n import LOCALE_DIR
 from generator.readers.text import MAX_SEED_BYTES
 from generator.yamlsafe import load_mapping
@@ -190,9 +189,7 @@ def parse_config(text: str, path: str) -> tuple[Config | None, list[Diagnostic]]
         line = document.key_lines.get(key)
         option = SCHEMA.get(key)
         if option is None:
-            close = difflib.get_close_matches(key, SCHEMA, n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else f" (known keys: {', '.join(SCHEMA)})"
-            problems.append(error(f"unknown key `{key}`{hint}", path, line))
+            problems.append(error(f"unknown key `{key}`{did_you_mean(key, SCHEMA, 'known keys')}", path, line))
             continue
         value, problem = option.check(raw)
         if problem:

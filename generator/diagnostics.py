@@ -34,3 +34,11 @@ def warning(message: str, path: str | None = None, line: int | None = None) -> D
 
 def count(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], severity: Severity) -> int:
     return sum(1 for d in diagnostics if d.severity == severity)
+
+
+def did_you_mean(word: str, known: list[str] | tuple[str, ...] | dict[str, object], label: str = "known") -> str:
+    """` (did you mean `title`?)` for a near miss, else the list of what is known."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else f" ({label}: {', '.join(known)})"

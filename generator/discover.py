@@ -57,7 +57,9 @@ def discover(seeds_dir: Path, shown_root: str) -> tuple[list[SeedFile], list[Dia
             if is_junk(name):
                 continue
             if (here / name).is_symlink():
-                problems.append(warning("symbolic link to a folder not followed", _show(shown_root, seeds_dir, here / name)))
+                problems.append(
+                    warning("symbolic link to a folder not followed", _show(shown_root, seeds_dir, here / name))
+                )
                 continue
             kept_dirs.append(name)
         dirnames[:] = kept_dirs
@@ -90,7 +92,9 @@ def discover(seeds_dir: Path, shown_root: str) -> tuple[list[SeedFile], list[Dia
             used_sidecars.add(stem_key)
         found.append(SeedFile(path, shown, kind, sidecar[0] if sidecar else None, sidecar[1] if sidecar else None))
     for key in sorted(set(sidecars) - used_sidecars):
-        problems.append(warning("sidecar has no seed beside it (expected a .txt or .md of the same name)", sidecars[key][1]))
+        problems.append(
+            warning("sidecar has no seed beside it (expected a .txt or .md of the same name)", sidecars[key][1])
+        )
     return found, problems
 
 

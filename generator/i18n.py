@@ -41,7 +41,10 @@ def translations(language: str) -> NullTranslations:
 
 @lru_cache(maxsize=65536)
 def format_partial_date(value: PartialDate | None, language: str, style: str = "medium") -> str:
-    """A date in the reader's language at the precision it is known: `Senin, 23 September 2024`, `September 2024`, `2024`."""
+    """A date in the reader's language at the precision it is known.
+
+    `Senin, 23 September 2024`, `September 2024`, `2024`.
+    """
     if value is None:
         return ""
     if value.precision == "year":

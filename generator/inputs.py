@@ -64,9 +64,7 @@ def _tree_keys(root: Path) -> Iterable[str]:
             yield f"{path}:{stat_key(path)}"
 
 
-def inputs_signature(
-    config_text: str, seeds: Iterable[SeedFile], folders: Iterable[Path], extra: str = ""
-) -> str:
+def inputs_signature(config_text: str, seeds: Iterable[SeedFile], folders: Iterable[Path], extra: str = "") -> str:
     """One hash over the config, every seed and sidecar, and every file of the template and static folders."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{code_key()}\0{extra}\0{config_text}\0".encode())

@@ -155,11 +155,11 @@ def build_site(all_facts: Sequence[ArticleFacts], config: Config) -> tuple[Site,
         used_tag_slugs[slug] = key
         tag_refs[key] = TagRef(ref.name, slug, f"/tags/{slug}/")
 
-    headlines = {_normalise_headline(f.title): url for f, (_, url) in zip(ordered, addresses)}
+    headlines = {_normalise_headline(f.title): url for f, (_, url) in zip(ordered, addresses, strict=True)}
     url_of_source = {f.source: url for f, (_, url) in zip(ordered, addresses, strict=True)}  # teaser targets
 
     articles: list[Article] = []
-    for facts, (slug, url) in zip(ordered, addresses):
+    for facts, (slug, url) in zip(ordered, addresses, strict=True):
         seen_tags: dict[str, TagRef] = {}
         for name in facts.tags:
             seen_tags.setdefault(tag_key(name), tag_refs[tag_key(name)])
@@ -175,10 +175,22 @@ def build_site(all_facts: Sequence[ArticleFacts], config: Config) -> tuple[Site,
         body = markdown_html(facts.markdown) if facts.markdown is not None else paragraphs_html(facts.paragraphs)
         articles.append(
             Article(
-                source=facts.source, slug=slug, url=url, title=facts.title, title_inferred=facts.title_inferred,
-                date=facts.date, date_inferred=facts.date_inferred, place=facts.place, outlet=facts.outlet,
-                language=facts.language, tags=tuple(seen_tags.values()), tags_inferred=facts.tags_inferred,
-                summary=facts.summary, paragraphs=facts.paragraphs, body_html=body, related=related,
+                source=facts.source,
+                slug=slug,
+                url=url,
+                title=facts.title,
+                title_inferred=facts.title_inferred,
+                date=facts.date,
+                date_inferred=facts.date_inferred,
+                place=facts.place,
+                outlet=facts.outlet,
+                language=facts.language,
+                tags=tuple(seen_tags.values()),
+                tags_inferred=facts.tags_inferred,
+                summary=facts.summary,
+                paragraphs=facts.paragraphs,
+                body_html=body,
+                related=related,
             )
         )
     articles = _link_neighbours(articles)
@@ -244,12 +256,23 @@ def _periods(articles: list[Article]) -> tuple[Period, ...]:
         month_periods = []
         for month in sorted((m for (y, m) in months if y == year), reverse=True):
             day_periods = tuple(
-                Period("day", PartialDate(year, month, day), f"/{year:04d}/{month:02d}/{day:02d}/", tuple(days[(year, month, day)]))
+                Period(
+                    "day",
+                    PartialDate(year, month, day),
+                    f"/{year:04d}/{month:02d}/{day:02d}/",
+                    tuple(days[(year, month, day)]),
+                )
                 for (y, m, day) in sorted(days, reverse=True)
                 if y == year and m == month
             )
             month_periods.append(
-                Period("month", PartialDate(year, month), f"/{year:04d}/{month:02d}/", tuple(months[(year, month)]), day_periods)
+                Period(
+                    "month",
+                    PartialDate(year, month),
+                    f"/{year:04d}/{month:02d}/",
+                    tuple(months[(year, month)]),
+                    day_periods,
+                )
             )
         result.append(Period("year", PartialDate(year), f"/{year:04d}/", tuple(years[year]), tuple(month_periods)))
     return tuple(result)

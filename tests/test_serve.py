@@ -203,8 +203,9 @@ def test_invalid_site_yml_keeps_serving_until_fixed(serve: Serve, project: Path)
     assert "site.yml:3: error" in page and "Air naik setinggi lutut." in page
     assert "site.yml:3: error" in server.log
     edit(project / "site.yml", "title: Judul Baru\nbase_url: https://example.org/arsip/\n")
-    page = server.wait_for(BANJIR, lambda body: "Judul Baru" in body, "the fixed configuration")
-    assert OVERLAY not in page
+    # The new pages are swapped in a moment before the server clears its error state: wait for both.
+    page = server.wait_for(BANJIR, lambda body: "Judul Baru" in body and OVERLAY not in body, "the fixed configuration")
+    assert "Air naik setinggi lutut." in page
 
 
 def test_missing_page_answers_404_with_the_sites_page(serve: Serve, project: Path) -> None:

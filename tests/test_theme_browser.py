@@ -239,9 +239,10 @@ def test_masthead_search_box_opens_the_search_page_with_results(browser: object,
     page.wait_for_url(base + "search/?q=jembatan")
     page.wait_for_selector(".search-results li")
     assert page.input_value("#search-input") == "jembatan"
-    assert "Jembatan Ampera dicat ulang menjelang ulang tahun kota" in page.locator(
-        ".search-results h2 a"
-    ).all_text_contents()
+    assert (
+        "Jembatan Ampera dicat ulang menjelang ulang tahun kota"
+        in page.locator(".search-results h2 a").all_text_contents()
+    )
     watched.close()
     assert watched.problems == []
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from generator.diagnostics import Diagnostic, error, warning
+from generator.diagnostics import Diagnostic, did_you_mean, error, warning
 from generator.draft import PartialDate, Stated
 from generator.yamlsafe import YamlDocument
 
@@ -76,17 +76,13 @@ FIELDS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
 
 def stated_fields(document: YamlDocument, shown: str, origin: str) -> tuple[dict[str, Stated], list[Diagnostic]]:
     """Check each field of a front matter or sidecar mapping; unknown keys are warned about and ignored."""
-    import difflib
-
     stated: dict[str, Stated] = {}
     problems: list[Diagnostic] = []
     for key, raw in document.data.items():
         line = document.key_lines.get(key)
         check = FIELDS.get(key)
         if check is None:
-            close = difflib.get_close_matches(key, FIELDS, n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else f" (known: {', '.join(FIELDS)})"
-            problems.append(warning(f"unknown field `{key}` ignored{hint}", shown, line))
+            problems.append(warning(f"unknown field `{key}` ignored{did_you_mean(key, FIELDS)}", shown, line))
             continue
         value, problem = check(raw)
         if problem:
