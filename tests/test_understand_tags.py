@@ -63,3 +63,15 @@ def test_stated_tags_win_over_inferred_ones():
     facts = [understand(d, corpus, config) for d in drafts]
     assert facts[0].tags == ("Keamanan",) and not facts[0].tags_inferred
     assert facts[1].tags and facts[1].tags_inferred
+
+
+def test_an_article_with_stated_tags_gets_none_inferred_and_its_tags_keep_others_alive():
+    texts = [*TEXTS * 5, "Petani Cianjur menanam padi. Petani Cianjur memanen padi di Cianjur."]
+    lower, upper = word_case_counts(texts)
+    found = [candidates((t,), lower, upper) for t in texts]
+    alone = assign_tags(found)
+    stated: list[tuple[str, ...] | None] = [None] * len(texts)
+    stated[0] = tuple(alone[0])  # a person states exactly what would have been inferred
+    tags = assign_tags(found, stated=stated)
+    assert tags[0] == ()  # the person's tags are used instead: nothing is inferred (or spent) for that article
+    assert tags[1:] == alone[1:]  # and they still count as naming that article

@@ -181,7 +181,8 @@ def archive_facts(
         lower.update(feature.lower)
         upper.update(feature.upper)
     found = [decide_candidates(feature.runs, lower, upper) for feature in features]
-    assigned = assign_tags(found, dict(config.tag_aliases), frozenset(config.tag_stoplist))
+    stated = [draft.value("tags") for draft in drafts]
+    assigned = assign_tags(found, dict(config.tag_aliases), frozenset(config.tag_stoplist), stated)
     tags = {draft.source: chosen for draft, chosen in zip(drafts, assigned, strict=True)}
 
     index = index_forms(

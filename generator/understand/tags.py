@@ -258,28 +258,36 @@ def assign_tags(
     all_candidates: Sequence[Candidates],
     aliases: Mapping[str, str] | None = None,
     stoplist: frozenset[str] = frozenset(),
+    stated: Sequence[Sequence[str] | None] | None = None,
 ) -> list[tuple[str, ...]]:
     """Tags for every article at once: the best 3–8 of its candidates that name other articles too.
 
     A tag given to one article only is noise, so such tags are withdrawn and the articles re-scored,
-    until every tag names at least two articles (a few rounds suffice).
+    until every tag names at least two articles (a few rounds suffice). `stated` holds, per article, the
+    tags a person gave it (None where there are none): such an article gets no inferred tags (it keeps its
+    own, which count towards the articles a tag names), and no time is spent choosing for it.
     """
     aliases = {tag_key(k): tag_key(v) for k, v in (aliases or {}).items()}
     stoplist = frozenset(tag_key(s) for s in stoplist)
+    given = list(stated) if stated is not None else [None] * len(all_candidates)
     vocabulary = build_vocabulary(all_candidates, aliases, stoplist)
-    scored = [_scores(found, vocabulary, aliases, stoplist) for found in all_candidates]
+    scored = [
+        _scores(found, vocabulary, aliases, stoplist) if own is None else {}
+        for found, own in zip(all_candidates, given, strict=True)
+    ]
+    kept = Counter(key for own in given if own is not None for key in {_alias(tag_key(t), aliases) for t in own})
     banned: set[str] = set()
     chosen: list[list[str]] = []
     for _ in range(4 if vocabulary.documents >= SMALL_ARCHIVE else 0):
         chosen = [_best(scores, banned) for scores in scored]
-        used = Counter(key for keys in chosen for key in keys)
+        used = Counter(key for keys in chosen for key in keys) + kept
         lonely = {key for key, n in used.items() if n < 2}
         if not lonely:
             break
         banned |= lonely
     if vocabulary.documents < SMALL_ARCHIVE:  # too few articles for statistics: each keeps its own names
         chosen = [_best(scores, banned) for scores in scored]
-    used = Counter(key for keys in chosen for key in keys)
+    used = Counter(key for keys in chosen for key in keys) + kept
     chosen = [[key for key in keys if used[key] >= 2 or vocabulary.documents < SMALL_ARCHIVE] for keys in chosen]
     return [tuple(vocabulary.names.get(key, key) for key in keys) for keys in chosen]
 
