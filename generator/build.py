@@ -5,6 +5,7 @@ This is the only module that knows the order of the stages.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import sqlite3
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.assemble import assemble, plan_outputs, static_sources, unchanged
+from generator.assemble import Output, assemble, plan_outputs, static_sources, unchanged
 from generator.cache import BuildCache, open_cache
 from generator.config import Config, load_config
 from generator.diagnostics import Diagnostic, count, error, warning
@@ -21,16 +22,16 @@ from generator.discover import SeedFile, discover
 from generator.draft import Draft
 from generator.inputs import inputs_signature, seed_key
 from generator.model import build_site
-from generator.plan import plan
+from generator.plan import Page, plan
 from generator.readers.seed import read_seed
 from generator.readers.text import MAX_SEED_BYTES
-from generator.search import build_search_index
+from generator.search import BUNDLE_DIR, build_search_index
 from generator.theme import theme_dir
 from generator.understand.article import understand
 from generator.understand.corpus import archive_facts
 from generator.understand.duplicates import find_duplicates
 from generator.understand.facts import ArticleFacts
-from generator.write import BuildLocked, build_lock, discard, staging_dir, swap_in
+from generator.write import BuildLocked, build_lock, discard, link_tree, staging_dir, swap_in
 
 Progress = Callable[[str, int, int], None]
 
@@ -173,6 +174,18 @@ def _seed_stats(seeds: Iterable[SeedFile]) -> dict[str, tuple[int, ...] | None]:
     return found
 
 
+def _search_inputs(outputs: list[Output], pages: list[Page]) -> str | None:
+    """Identity of what the search index is made from: the article pages (only they carry
+    data-pagefind-body); None when there are none, since Pagefind then indexes every page."""
+    digest = hashlib.blake2b(digest_size=16)
+    articles = 0
+    for output in outputs:
+        if output.page is not None and pages[output.page].kind == "article":
+            digest.update(f"{output.path}\0{output.fingerprint}\n".encode())
+            articles += 1
+    return digest.hexdigest() if articles else None
+
+
 def _config_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8", "replace")
@@ -269,6 +282,7 @@ def _build_pages(
         return result(1)
     try:
         previous = cache.outputs(site_key) if cache is not None and not options.clean else {}
+        last_search = cache.get_state(f"search:{site_key}") if cache is not None else None
         if previous and unchanged(outputs, previous, options.out):
             return result(status, 0, True)
         staging = staging_dir(options.out)
@@ -279,11 +293,18 @@ def _build_pages(
             if assembly.problems:
                 problems.extend(assembly.problems)
                 return result(1)
-            search_problems = build_search_index(staging, config.language)
-            if search_problems:
-                problems.extend(search_problems)
-                if count(search_problems, "error"):
-                    return result(1)
+            search_key = _search_inputs(outputs, pages)
+            if cache is not None:
+                cache.set_state(f"search:{site_key}", None)  # until the new site is in place
+            if search_key and previous and last_search == search_key and (options.out / BUNDLE_DIR).is_dir():
+                # No indexed page changed (a stylesheet or a listing template did): the index is the same.
+                link_tree(options.out / BUNDLE_DIR, staging / BUNDLE_DIR)
+            else:
+                search_problems = build_search_index(staging, config.language)
+                if search_problems:
+                    problems.extend(search_problems)
+                    if count(search_problems, "error"):
+                        return result(1)
             moved = [shown for shown, stat in _seed_stats(seeds).items() if stat != before.get(shown)]
             if moved:  # what was built is no longer what the seeds say: keep the last consistent site
                 listed = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
@@ -294,6 +315,7 @@ def _build_pages(
             discard(staging)
         if cache is not None:
             cache.replace_outputs(site_key, assembly.records)
+            cache.set_state(f"search:{site_key}", search_key)
     except OSError as exc:
         problems.append(error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out)))
         return result(1)

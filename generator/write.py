@@ -62,23 +62,14 @@ def write_file(root: Path, relative: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def copy_tree(source: Path, root: Path, prefix: str) -> int:
-    """Copy a folder's files (skipping hidden ones) under `root/prefix`; returns how many."""
-    copied = 0
-    if not source.is_dir():
-        return 0
-    for dirpath, dirnames, filenames in os.walk(source):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            rel = path.relative_to(source).as_posix()
-            target = root / prefix / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-            copied += 1
-    return copied
+def link_tree(source: Path, destination: Path) -> None:
+    """Hard-link every file of `source` into `destination` (files are never rewritten in place)."""
+    for dirpath, _dirnames, filenames in os.walk(source):
+        here = Path(dirpath)
+        target = destination / here.relative_to(source)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in filenames:
+            os.link(here / name, target / name)
 
 
 def _exchange(a: Path, b: Path) -> bool:

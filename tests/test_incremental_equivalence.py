@@ -51,6 +51,7 @@ def _touch(path: Path, step: int) -> None:
 
 def _edit(root: Path, name: str, change: Callable[[str], str], step: int) -> None:
     path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(change(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
     _touch(path, step)
 
@@ -58,7 +59,7 @@ def _edit(root: Path, name: str, change: Callable[[str], str], step: int) -> Non
 def _clean_build(build_files: SiteBuilder, root: Path, step: int) -> dict[str, str | bytes]:
     """A clean build of the same inputs in a fresh folder, with its own (empty) cache."""
     fresh = root.parent / f"clean-{step}"
-    for name in ("seeds", "templates"):
+    for name in ("seeds", "templates", "static"):
         if (root / name).is_dir():
             shutil.copytree(root / name, fresh / name)
     shutil.copy2(root / "site.yml", fresh / "site.yml")
@@ -94,6 +95,7 @@ def test_incremental_build_equals_clean_build_after_each_kind_of_edit(build_file
             "change a template",
             lambda r, s: _edit(r, "templates/article.html", lambda t: t.replace("</article>", "<p>x</p></article>"), s),
         ),
+        ("override the stylesheet", lambda r, s: _edit(r, "static/arsip.css", lambda t: "body { color: #222; }\n", s)),
         ("change site.yml", lambda r, s: _edit(r, "site.yml", lambda t: t.replace("per_page: 5", "per_page: 3"), s)),
     ]
     for step, (kind, apply) in enumerate(edits, start=1):
@@ -104,3 +106,17 @@ def test_incremental_build_equals_clean_build_after_each_kind_of_edit(build_file
         assert sorted(incremental.files) == sorted(clean), kind
         differing = [path for path in clean if incremental.files[path] != clean[path]]
         assert not differing, (kind, differing[:5])
+
+
+def test_search_index_is_reused_when_no_article_page_changed(build_files: SiteBuilder) -> None:
+    first = build_files(SITE, config="title: Uji\n")
+    entry = first.out / "pagefind" / "pagefind-entry.json"
+    before = entry.stat().st_ino
+    _edit(first.root, "static/arsip.css", lambda t: "body { color: #222; }\n", 1)
+    styled = build_files.run(first.root)
+    assert styled.status == 0 and styled.text("static/arsip.css").startswith("body")
+    assert entry.stat().st_ino == before, "a stylesheet change should not re-index the articles"
+    _edit(first.root, "seeds/story-07.txt", lambda t: t + "Kalimat baru di akhir.\n", 2)
+    edited = build_files.run(first.root)
+    assert edited.status == 0
+    assert entry.stat().st_ino != before, "an article changed: the index is rebuilt"
