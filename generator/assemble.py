@@ -21,7 +21,7 @@ from generator.diagnostics import Diagnostic
 from generator.fingerprint import Fingerprinter, file_digest, template_signatures
 from generator.inputs import code_key
 from generator.plan import Page
-from generator.render import describe_template_error, make_environment, render_page
+from generator.render import describe_template_error, render_page
 from generator.urls import output_path
 
 PARALLEL_THRESHOLD = 400  # below this many pages to render, a process pool costs more than it saves
@@ -60,9 +60,8 @@ def static_sources(theme_static: Path, site_static: Path) -> dict[str, Path]:
     return found
 
 
-def plan_outputs(pages: Sequence[Page], config: Config, templates_dir: Path, statics: dict[str, Path]) -> list[Output]:
+def plan_outputs(pages: Sequence[Page], env: Environment, config: Config, statics: dict[str, Path]) -> list[Output]:
     """Every output file with the fingerprint of everything it is made from."""
-    env = make_environment(config, templates_dir)
     signatures = template_signatures(env)
     hasher = Fingerprinter()
     config_digest = hasher.digest(config).hex() + code_key()  # new code may render the same data differently
@@ -92,26 +91,14 @@ def unchanged(outputs: Sequence[Output], previous: dict[str, OutputRecord], old_
     return len(outputs) == len(previous) and all(_reusable(o, previous, old_site) for o in outputs)
 
 
-# Worker state, set once per process before forking so pages are shared copy-on-write.
-_JOB: tuple[Sequence[Page], Config, Path, Path] | None = None
-
-
-_ENVIRONMENTS: dict[tuple[Config, Path], Environment] = {}
-
-
-def _environment(config: Config, templates_dir: Path) -> Environment:
-    """One Jinja2 environment per process and build settings, so templates compile once, not per chunk."""
-    key = (config, templates_dir)
-    if key not in _ENVIRONMENTS:
-        _ENVIRONMENTS.clear()
-        _ENVIRONMENTS[key] = make_environment(config, templates_dir)
-    return _ENVIRONMENTS[key]
+# Worker state, set before forking so pages and the environment are shared copy-on-write; each process
+# then compiles a template once, on first use, whatever the number of chunks it renders.
+_JOB: tuple[Sequence[Page], Environment, Path] | None = None
 
 
 def _render_range(bounds: tuple[int, int]) -> tuple[list[tuple[int, int, int]], Diagnostic | None]:
     assert _JOB is not None
-    pages, config, templates_dir, staging = _JOB
-    env = _environment(config, templates_dir)
+    pages, env, staging = _JOB
     done = []
     for index in range(*bounds):
         page = pages[index]
@@ -146,8 +133,7 @@ def _chunks(indices: list[int], parts: int) -> list[tuple[int, int]]:
 def assemble(
     outputs: Sequence[Output],
     pages: Sequence[Page],
-    config: Config,
-    templates_dir: Path,
+    env: Environment,
     previous: dict[str, OutputRecord],
     old_site: Path,
     staging: Path,
@@ -165,20 +151,18 @@ def assemble(
         target.parent.mkdir(parents=True, exist_ok=True)
         if _reusable(output, previous, old_site):
             os.link(old_site / output.path, target)
-            stat = target.stat()
-            records[output.path] = OutputRecord(output.path, output.fingerprint, stat.st_size, stat.st_mtime_ns)
             reused += 1
         elif output.source is not None:
             shutil.copyfile(output.source, target)
             copied += 1
-            stat = target.stat()
-            records[output.path] = OutputRecord(output.path, output.fingerprint, stat.st_size, stat.st_mtime_ns)
         else:
             assert output.page is not None
             to_render.append(output.page)
+            continue
+        stat = target.stat()
+        records[output.path] = OutputRecord(output.path, output.fingerprint, stat.st_size, stat.st_mtime_ns)
     by_page = {o.page: o for o in outputs if o.page is not None}
-    _ENVIRONMENTS.clear()  # never reuse a previous build's: its loaders may miss templates added since
-    _JOB = (pages, config, templates_dir, staging)
+    _JOB = (pages, env, staging)
     try:
         workers = max(1, min(jobs, len(to_render) // (PARALLEL_THRESHOLD // 2) or 1))
         pieces = _chunks(to_render, workers * 4)

@@ -25,6 +25,7 @@ from generator.model import build_site
 from generator.plan import Page, plan
 from generator.readers.seed import read_seed
 from generator.readers.text import MAX_SEED_BYTES
+from generator.render import make_environment
 from generator.search import BUNDLE_DIR, build_search_index
 from generator.theme import theme_dir
 from generator.understand.article import understand
@@ -276,7 +277,8 @@ def _build_pages(
     statics = static_sources(theme_dir("static"), options.project_dir / "static")
     status = 1 if count(problems, "error") else 0
     try:
-        outputs = plan_outputs(pages, config, templates_dir, statics)
+        env = make_environment(config, templates_dir)  # one per build: signatures and rendering share it
+        outputs = plan_outputs(pages, env, config, statics)
     except OSError as exc:
         problems.append(error(f"cannot read the theme: {exc.strerror or exc}", exc.filename))
         return result(1)
@@ -287,9 +289,7 @@ def _build_pages(
             return result(status, 0, True)
         staging = staging_dir(options.out)
         try:
-            assembly = assemble(
-                outputs, pages, config, templates_dir, previous, options.out, staging, options.jobs, progress
-            )
+            assembly = assemble(outputs, pages, env, previous, options.out, staging, options.jobs, progress)
             if assembly.problems:
                 problems.extend(assembly.problems)
                 return result(1)
