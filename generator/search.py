@@ -50,17 +50,17 @@ def build_search_index(site_dir: Path, language: str) -> list[Diagnostic]:
     try:
         run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except OSError as exc:
-        return [error(f"search index not built: cannot run Pagefind: {exc.strerror or exc}", str(executable))]
+        return [error(f"search index not built: cannot run Pagefind ({executable}): {exc.strerror or exc}")]
     except subprocess.TimeoutExpired:
-        return [error(f"search index not built: Pagefind took longer than {TIMEOUT_SECONDS} s", str(executable))]
+        return [error(f"search index not built: Pagefind took longer than {TIMEOUT_SECONDS} s")]
     if run.returncode != 0:
         output = (run.stderr or run.stdout or "").strip().splitlines()
         detail = output[-1] if output else f"exit status {run.returncode}"
-        return [error(f"search index not built: Pagefind failed: {detail}", str(executable))]
+        return [error(f"search index not built: Pagefind failed: {detail}")]
     if not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
-        return [error("search index not built: Pagefind wrote no pagefind.js", str(executable))]
+        return [error("search index not built: Pagefind wrote no pagefind.js")]
     try:
         canonicalise(site_dir / BUNDLE_DIR)
     except (OSError, ValueError, KeyError, TypeError, AssertionError, EOFError) as exc:
-        return [warning(f"search index left in Pagefind's own (run-to-run varying) order: {exc}", str(executable))]
+        return [warning(f"search index left in Pagefind's own (run-to-run varying) order: {exc}")]
     return []

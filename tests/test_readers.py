@@ -178,3 +178,17 @@ def test_unconstructible_yaml_value_is_an_error_not_a_crash(tmp_path: Path, valu
     draft, problems = _read(tmp_path, {"a.md": f"---\ntitle: {value}\n---\nIsi.\n"})
     assert [(p.severity, p.path) for p in problems] == [("error", "seeds/a.md")]
     assert "title" not in draft.stated
+
+
+def test_control_characters_never_reach_a_stated_field_or_the_body(tmp_path: Path) -> None:
+    # Found by hypothesis: a title of only "\b" reached the page; the article then had no text, and Pagefind
+    # refused to index it, failing the whole build.
+    write_tree(tmp_path, {"seeds/a.md": '---\ntitle: "\\b"\nplace: "Pa\\u0007lembang"\n---\nIsi\x08 berita.\n'})
+    seeds, _ = discover(tmp_path / "seeds", "seeds")
+    draft, problems = read_seed(seeds[0])
+    assert draft is not None
+    assert "title" not in draft.stated and draft.value("place") == "Palembang"
+    assert draft.lines[0].text == "Isi berita."
+    messages = [str(p) for p in problems]
+    assert "seeds/a.md:2: error: `title` must not be empty" in messages
+    assert "seeds/a.md: warning: control characters removed" in messages

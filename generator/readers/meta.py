@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, did_you_mean, error, warning
 from generator.draft import PartialDate, Stated
+from generator.readers.text import without_controls
 from generator.yamlsafe import YamlDocument
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
@@ -36,8 +37,9 @@ def parse_partial_date(value: Any) -> tuple[PartialDate | None, str | None]:
 
 
 def _text(value: Any) -> tuple[Any, str | None]:
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-        return " ".join(str(value).split()), None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = " ".join(without_controls(str(value)).split())
+        return (text, None) if text else (None, "must not be empty")
     return None, f"must be text, not {type(value).__name__ if value is not None else 'empty'}"
 
 

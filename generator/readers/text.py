@@ -31,8 +31,13 @@ _SUSPECT = re.compile(r"[\x80-\x9f]|Ã[\x80-\xbf]|â€")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def repair(text: str) -> tuple[str, bool]:
-    """Undo mojibake and drop control characters; says whether anything changed."""
+def without_controls(text: str) -> str:
+    """Text with control characters (but tab and newline) removed: they have no place in a page."""
+    return _CONTROL.sub("", text)
+
+
+def repair(text: str) -> tuple[str, str | None]:
+    """Undo mojibake and drop control characters; also says what was done (None when nothing)."""
     fixed = text
     if _SUSPECT.search(text):
         import ftfy
@@ -45,8 +50,10 @@ def repair(text: str) -> tuple[str, bool]:
             fix_character_width=False,
             fix_line_breaks=False,
         )
-    fixed = _CONTROL.sub("", fixed)
-    return fixed, fixed != text
+    if fixed != text:
+        return without_controls(fixed), "mis-encoded characters repaired (UTF-8 text once read as Windows-1252)"
+    fixed = without_controls(text)
+    return fixed, ("control characters removed" if fixed != text else None)
 
 
 def decode(raw: bytes, shown: str, max_bytes: int = MAX_SEED_BYTES) -> tuple[str | None, list[Diagnostic]]:
@@ -76,7 +83,7 @@ def decode(raw: bytes, shown: str, max_bytes: int = MAX_SEED_BYTES) -> tuple[str
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text, repaired = repair(text)
     if repaired:
-        problems.append(warning("mis-encoded characters repaired (UTF-8 text once read as Windows-1252)", shown))
+        problems.append(warning(repaired, shown))
     if not text.strip():
         return None, [warning("empty file; skipped", shown)]
     return text, problems
