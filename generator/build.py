@@ -5,7 +5,6 @@ This is the only module that knows the order of the stages.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sqlite3
@@ -26,13 +25,13 @@ from generator.plan import Page, plan
 from generator.readers.seed import read_seed
 from generator.readers.text import MAX_SEED_BYTES
 from generator.render import make_environment
-from generator.search import BUNDLE_DIR, build_search_index
+from generator.search import SearchPart, build_search_index, link_part, split_parts, write_parts_list
 from generator.theme import theme_dir
 from generator.understand.article import understand
 from generator.understand.corpus import archive_facts
 from generator.understand.duplicates import find_duplicates
 from generator.understand.facts import ArticleFacts
-from generator.write import BuildLocked, build_lock, discard, link_tree, staging_dir, swap_in
+from generator.write import BuildLocked, build_lock, discard, staging_dir, swap_in
 
 Progress = Callable[[str, int, int], None]
 
@@ -175,16 +174,14 @@ def _seed_stats(seeds: Iterable[SeedFile]) -> dict[str, tuple[int, ...] | None]:
     return found
 
 
-def _search_inputs(outputs: list[Output], pages: list[Page]) -> str | None:
-    """Identity of what the search index is made from: the article pages (only they carry
-    data-pagefind-body); None when there are none, since Pagefind then indexes every page."""
-    digest = hashlib.blake2b(digest_size=16)
-    articles = 0
-    for output in outputs:
-        if output.page is not None and pages[output.page].kind == "article":
-            digest.update(f"{output.path}\0{output.fingerprint}\n".encode())
-            articles += 1
-    return digest.hexdigest() if articles else None
+def _search_parts(outputs: list[Output], pages: list[Page], part_size: int) -> list[SearchPart]:
+    """The parts of the search index, from the article pages (only they carry data-pagefind-body)."""
+    articles = [
+        (output.path, output.fingerprint)
+        for output in outputs
+        if output.page is not None and pages[output.page].kind == "article"
+    ]
+    return split_parts(articles, part_size)
 
 
 def _config_text(path: Path) -> str:
@@ -293,18 +290,18 @@ def _build_pages(
             if assembly.problems:
                 problems.extend(assembly.problems)
                 return result(1)
-            search_key = _search_inputs(outputs, pages)
+            parts = _search_parts(outputs, pages, config.search_part_size)
             if cache is not None:
                 cache.set_state(f"search:{site_key}", None)  # until the new site is in place
-            if search_key and previous and last_search == search_key and (options.out / BUNDLE_DIR).is_dir():
-                # No indexed page changed (a stylesheet or a listing template did): the index is the same.
-                link_tree(options.out / BUNDLE_DIR, staging / BUNDLE_DIR)
-            else:
-                search_problems = build_search_index(staging, config.language)
-                if search_problems:
-                    problems.extend(search_problems)
-                    if count(search_problems, "error"):
-                        return result(1)
+            kept = last_search if previous and isinstance(last_search, dict) else {}
+            # A part whose article pages are all unchanged is the same index: reuse it from the current site.
+            todo = [p for p in parts if kept.get(p.number) != p.key or not link_part(options.out, staging, p)]
+            work = staging.with_name(staging.name + "-search")
+            search_problems = build_search_index(staging, config.language, todo, work, options.jobs)
+            problems.extend(search_problems)
+            if count(search_problems, "error"):
+                return result(1)
+            write_parts_list(staging, parts)
             moved = [shown for shown, stat in _seed_stats(seeds).items() if stat != before.get(shown)]
             if moved:  # what was built is no longer what the seeds say: keep the last consistent site
                 listed = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
@@ -315,7 +312,7 @@ def _build_pages(
             discard(staging)
         if cache is not None:
             cache.replace_outputs(site_key, assembly.records)
-            cache.set_state(f"search:{site_key}", search_key)
+            cache.set_state(f"search:{site_key}", {part.number: part.key for part in parts})
     except OSError as exc:
         problems.append(error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out)))
         return result(1)

@@ -35,6 +35,7 @@ class Config:
     tag_stoplist: tuple[str, ...] = ()
     tag_aliases: tuple[tuple[str, str], ...] = field(default=())
     max_seed_bytes: int = MAX_SEED_BYTES
+    search_part_size: int = 1000
 
     @property
     def base_path(self) -> str:
@@ -175,6 +176,9 @@ SCHEMA: dict[str, Option] = {
     "tag_stoplist": Option(_text_list, "words never used as tags"),
     "tag_aliases": Option(_aliases, "tag spellings mapped to a preferred tag"),
     "max_seed_bytes": Option(_byte_limit, "largest seed file read, in bytes; bigger ones are skipped with an error"),
+    "search_part_size": Option(
+        _positive_int, "articles per part of the search index: an edit re-indexes one part, a search reads them all"
+    ),
 }
 assert set(SCHEMA) == {f.name for f in fields(Config)}, "schema and Config must declare the same options"
 

@@ -1,20 +1,93 @@
-"""The search index: Pagefind run over the written pages in the staging folder, before the swap.
+"""The search index: Pagefind run over the written article pages, before the swap.
 
 Pagefind's binary comes from PyPI (`pagefind[bin]`), so no network is needed at build or search time.
 Only elements marked `data-pagefind-body` (the article: headline and body) are indexed; see article.html.
+
+A large archive is indexed in parts of about `search_part_size` articles each, an article's part chosen by
+a hash of its path: an edit re-indexes one part, the others are reused, and the parts are indexed in
+parallel. The first part is the bundle at /pagefind/; the others live in /pagefind/more/K/ and are listed
+in /pagefind/parts.json, which the search page reads to merge them (Pagefind's `mergeIndex`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
 import os
+import shutil
 import subprocess
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.search_canonical import canonicalise
 
 BUNDLE_DIR = "pagefind"  # the site path the index is served from; reserved in model.RESERVED_SLUGS
+MORE_DIR = "more"  # BUNDLE_DIR/MORE_DIR/K/ holds part K > 0
+PARTS_FILE = "parts.json"
+MAX_PARTS = 32  # a search reads every part: beyond this, parts grow instead of multiplying
 TIMEOUT_SECONDS = 900
+
+
+@dataclass(frozen=True)
+class SearchPart:
+    """One Pagefind bundle: the article pages it indexes (None: the whole site) and a key of their content."""
+
+    number: int
+    pages: tuple[str, ...] | None
+    key: str
+
+    @property
+    def bundle(self) -> str:
+        return BUNDLE_DIR if self.number == 0 else f"{BUNDLE_DIR}/{MORE_DIR}/{self.number}"
+
+
+def split_parts(articles: Sequence[tuple[str, str]], part_size: int) -> list[SearchPart]:
+    """`(output path, fingerprint)` of every article page → the parts of the index, each with its key.
+
+    With no article pages, one part indexes the whole site (Pagefind then indexes every page).
+    """
+    if not articles:
+        return [SearchPart(0, None, "whole-site")]
+    count = min(MAX_PARTS, math.ceil(len(articles) / part_size))
+    members: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+    for path, fingerprint in sorted(articles):
+        number = int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big") % count
+        members[number].append((path, fingerprint))
+    parts = []
+    for number, chosen in enumerate(chosen for chosen in members if chosen):  # a small archive leaves some empty
+        digest = hashlib.blake2b(f"{count}\n".encode(), digest_size=16)
+        for path, fingerprint in chosen:
+            digest.update(f"{path}\0{fingerprint}\n".encode())
+        parts.append(SearchPart(number, tuple(path for path, _ in chosen), digest.hexdigest()))
+    return parts
+
+
+def link_part(old_site: Path, staging: Path, part: SearchPart) -> bool:
+    """Reuse a part from the previous site (hard links); False when it is not there whole."""
+    source = old_site / part.bundle
+    if not (source / "pagefind.js").is_file():
+        return False
+    for dirpath, dirnames, filenames in os.walk(source):
+        here = Path(dirpath)
+        if here == source and MORE_DIR in dirnames:
+            dirnames.remove(MORE_DIR)  # the other parts, reused or rebuilt on their own
+        target = staging / part.bundle / here.relative_to(source)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in filenames:
+            os.link(here / name, target / name)
+    return True
+
+
+def write_parts_list(staging: Path, parts: Sequence[SearchPart]) -> None:
+    """/pagefind/parts.json: the bundles the search page merges into the first one (relative to it)."""
+    more = [f"{MORE_DIR}/{part.number}/" for part in parts if part.number > 0]
+    target = staging / BUNDLE_DIR / PARTS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"merge": more}, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 def pagefind_executable() -> Path | None:
@@ -32,35 +105,99 @@ def pagefind_executable() -> Path | None:
         return None
 
 
-def build_search_index(site_dir: Path, language: str) -> list[Diagnostic]:
-    """Index `site_dir` into `site_dir/pagefind/`; problems come back as diagnostics, never a traceback."""
+def build_search_index(
+    staging: Path, language: str, parts: Sequence[SearchPart], work: Path, jobs: int = 1
+) -> list[Diagnostic]:
+    """Index each part's article pages of `staging` into its bundle there, `jobs` Pagefind runs at a time.
+
+    `work` is a scratch folder beside the staging folder (same file system: pages are hard-linked into one
+    folder per part, so each Pagefind run reads only its own pages); it is removed afterwards.
+    Problems come back as diagnostics, never a traceback.
+    """
+    if not parts:
+        return []
     executable = pagefind_executable()
     if executable is None:
         return [error("search index not built: Pagefind is missing; install it with `pip install 'pagefind[bin]'`")]
-    command = [
-        str(executable),
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--force-language",
-        language,  # one index, stemmed for the site's language, whatever an article says
-        "--silent",
-    ]
     try:
-        run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
-    except OSError as exc:
-        return [error(f"search index not built: cannot run Pagefind ({executable}): {exc.strerror or exc}")]
-    except subprocess.TimeoutExpired:
-        return [error(f"search index not built: Pagefind took longer than {TIMEOUT_SECONDS} s")]
-    if run.returncode != 0:
-        output = (run.stderr or run.stdout or "").strip().splitlines()
-        detail = output[-1] if output else f"exit status {run.returncode}"
-        return [error(f"search index not built: Pagefind failed: {detail}")]
-    if not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
-        return [error("search index not built: Pagefind wrote no pagefind.js")]
+        return _index_parts(executable, staging, language, parts, work, max(1, jobs))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _part_site(staging: Path, part: SearchPart, work: Path) -> Path:
+    """The folder Pagefind reads for `part`: the staging site itself, or hard links to the part's pages."""
+    if part.pages is None:
+        return staging
+    site = work / str(part.number) / "site"
+    for page in part.pages:
+        target = site / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(staging / page, target)
+    return site
+
+
+def _index_parts(
+    executable: Path, staging: Path, language: str, parts: Sequence[SearchPart], work: Path, jobs: int
+) -> list[Diagnostic]:
+    waiting = list(parts)
+    running: list[tuple[SearchPart, Path, subprocess.Popen[bytes]]] = []
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    problems: list[Diagnostic] = []
     try:
-        canonicalise(site_dir / BUNDLE_DIR)
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                part = waiting.pop(0)
+                output = work / str(part.number) / "bundle"
+                command = [
+                    str(executable),
+                    "--site",
+                    str(_part_site(staging, part, work)),
+                    "--output-path",
+                    str(output),
+                    "--force-language",
+                    language,  # one index, stemmed for the site's language, whatever an article says
+                    "--silent",
+                ]
+                try:
+                    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                except OSError as exc:
+                    return [error(f"search index not built: cannot run Pagefind ({executable}): {exc.strerror or exc}")]
+                running.append((part, output, process))
+            part, output, process = running.pop(0)
+            try:
+                said, _ = process.communicate(timeout=max(1.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                return [error(f"search index not built: Pagefind took longer than {TIMEOUT_SECONDS} s")]
+            problem = _finish_part(process.returncode, said, output, staging / part.bundle)
+            if problem is not None:
+                if problem.severity == "error":
+                    return [problem]
+                problems.append(problem)
+    finally:
+        for _, _, process in running:  # an error or Ctrl-C: no Pagefind left running
+            process.kill()
+            process.wait()
+    return problems
+
+
+def _finish_part(status: int, said: bytes, output: Path, bundle: Path) -> Diagnostic | None:
+    """Check one Pagefind run, make its output stable, and move it into the staging site."""
+    if status != 0:
+        lines = said.decode("utf-8", "replace").strip().splitlines()
+        detail = lines[-1] if lines else f"exit status {status}"
+        return error(f"search index not built: Pagefind failed: {detail}")
+    if not (output / "pagefind.js").is_file():
+        return error("search index not built: Pagefind wrote no pagefind.js")
+    problem = None
+    try:
+        canonicalise(output)
     except (OSError, ValueError, KeyError, TypeError, AssertionError, EOFError) as exc:
-        return [warning(f"search index left in Pagefind's own (run-to-run varying) order: {exc}")]
-    return []
+        problem = warning(f"search index left in Pagefind's own (run-to-run varying) order: {exc}")
+    if bundle.exists():  # the first part's folder already holds the others' `more/`: move its files in
+        for child in output.iterdir():
+            child.rename(bundle / child.name)
+    else:
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        output.rename(bundle)
+    return problem

@@ -33,6 +33,11 @@ async function load() {
   pagefind = await import(url);
   await pagefind.options({ baseUrl: "/" });
   await pagefind.init();
+  // A large archive's index comes in parts (see generator/search.py): merge the others into the first.
+  const parts = await fetch(new URL("parts.json", url)).then((r) => (r.ok ? r.json() : { merge: [] }));
+  for (const part of parts.merge || []) {
+    await pagefind.mergeIndex(new URL(part, url).href, { baseUrl: "/" });
+  }
   const filters = await pagefind.filters();
   const names = Object.keys(filters).sort();
   for (const name of names) {

@@ -81,6 +81,8 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     monkeypatch = pytest.MonkeyPatch()
     try:
         config = f"title: Arsip Uji\nbase_url: {base}\nlanguage: id\nrelative_urls: {str(relative).lower()}\n"
+        if not relative:  # the index in parts (one article each), merged by the search page
+            config += "search_part_size: 1\n"
         result = SiteBuilder(work, monkeypatch)(seeds, config=config)
     finally:
         monkeypatch.undo()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -75,7 +76,8 @@ def _rename(root: Path, old: str, new: str, step: int) -> None:
 
 def test_incremental_build_equals_clean_build_after_each_kind_of_edit(build_files: SiteBuilder) -> None:
     template = (Path(theme_dir("templates")) / "article.html").read_text(encoding="utf-8")
-    first = build_files({**SITE, "templates/article.html": template}, config="title: Uji\nper_page: 5\n")
+    config = "title: Uji\nper_page: 5\nsearch_part_size: 8\n"  # the search index in parts, reused part by part
+    first = build_files({**SITE, "templates/article.html": template}, config=config)
     assert first.status == 0, first.messages
     root = first.root
     for step, path in enumerate(sorted(p for p in root.rglob("*") if p.is_file() and "site" not in p.parts)):
@@ -120,3 +122,29 @@ def test_search_index_is_reused_when_no_article_page_changed(build_files: SiteBu
     edited = build_files.run(first.root)
     assert edited.status == 0
     assert entry.stat().st_ino != before, "an article changed: the index is rebuilt"
+
+
+def _part_entries(site: Path) -> dict[str, int]:
+    """Each part of the search index → the inode of its entry file (unchanged inode: the part was reused)."""
+    return {str(p.parent.relative_to(site)): p.stat().st_ino for p in site.glob("pagefind/**/pagefind-entry.json")}
+
+
+def test_an_edit_re_indexes_only_the_part_of_the_index_holding_the_article(build_files: SiteBuilder) -> None:
+    first = build_files(SITE, config="title: Uji\nsearch_part_size: 6\n")
+    assert first.status == 0, first.messages
+    before = _part_entries(first.out)
+    assert len(before) >= 3, before  # 26 articles in parts of about 6
+    parts = json.loads((first.out / "pagefind/parts.json").read_text(encoding="utf-8"))["merge"]
+    assert sorted(f"pagefind/{p}".rstrip("/") for p in parts) == sorted(set(before) - {"pagefind"})
+    _edit(first.root, "seeds/story-07.txt", lambda t: t + "Kalimat baru di akhir.\n", 1)
+    edited = build_files.run(first.root)
+    assert edited.status == 0, edited.messages
+    after = _part_entries(first.out)
+    assert after.keys() == before.keys()
+    rebuilt = [part for part in before if after[part] != before[part]]
+    assert len(rebuilt) == 1, rebuilt
+    # Every part still holds what a clean build's does.
+    clean = _clean_build(build_files, first.root, 2)
+    assert {p: v for p, v in edited.files.items() if p.startswith("pagefind/")} == {
+        p: v for p, v in clean.items() if p.startswith("pagefind/")
+    }
