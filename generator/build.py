@@ -26,6 +26,7 @@ from generator.readers.seed import read_seed
 from generator.readers.text import MAX_SEED_BYTES
 from generator.render import make_environment
 from generator.search import SearchPart, build_search_index, link_part, split_parts, write_parts_list
+from generator.shard import WHOLE, Shard, shard_outputs
 from generator.theme import theme_dir
 from generator.understand.article import understand
 from generator.understand.corpus import archive_facts
@@ -51,6 +52,7 @@ class BuildOptions:
     jobs: int = os.cpu_count() or 1
     clean: bool = False
     cache_path: Path | None = None
+    shard: Shard = WHOLE  # `--shard K/N`: write only this share of the site (see generator/shard.py)
 
     @property
     def project_dir(self) -> Path:
@@ -213,6 +215,8 @@ def _build_locked(options: BuildOptions, config: Config, progress: Progress, sta
     """The build proper, run while this process alone may write the output folder."""
     seeds, problems = discover(options.seeds, str(options.seeds))
     site_key = str(options.out.resolve())
+    if options.shard != WHOLE:
+        site_key += f"#shard-{options.shard.number}/{options.shard.count}"
     templates_dir = options.project_dir / "templates"
     static_dir = options.project_dir / "static"
     cache = open_cache(options.cache_dir)
@@ -279,6 +283,9 @@ def _build_pages(
     except OSError as exc:
         problems.append(error(f"cannot read the theme: {exc.strerror or exc}", exc.filename))
         return result(1)
+    parts_list = parts = _search_parts(outputs, pages, config.search_part_size)
+    mine, parts = shard_outputs([(o.path, o.source is not None) for o in outputs], parts, options.shard)
+    outputs = [outputs[index] for index in mine]
     try:
         previous = cache.outputs(site_key) if cache is not None and not options.clean else {}
         last_search = cache.get_state(f"search:{site_key}") if cache is not None else None
@@ -290,7 +297,6 @@ def _build_pages(
             if assembly.problems:
                 problems.extend(assembly.problems)
                 return result(1)
-            parts = _search_parts(outputs, pages, config.search_part_size)
             if cache is not None:
                 cache.set_state(f"search:{site_key}", None)  # until the new site is in place
             kept = last_search if previous and isinstance(last_search, dict) else {}
@@ -301,7 +307,8 @@ def _build_pages(
             problems.extend(search_problems)
             if count(search_problems, "error"):
                 return result(1)
-            write_parts_list(staging, parts)
+            if options.shard.first:
+                write_parts_list(staging, parts_list)
             moved = [shown for shown, stat in _seed_stats(seeds).items() if stat != before.get(shown)]
             if moved:  # what was built is no longer what the seeds say: keep the last consistent site
                 listed = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")

@@ -11,6 +11,14 @@ from pathlib import Path
 from generator import __version__
 from generator.build import BuildOptions, BuildResult, build, read_config
 from generator.diagnostics import Diagnostic
+from generator.shard import WHOLE, Shard, parse_shard
+
+
+def _shard(text: str) -> Shard:
+    shard = parse_shard(text)
+    if shard is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not K/N with 0 <= K < N (for example 0/4)")
+    return shard
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         default=None,
         help="links relative to each page, for copies opened from disk",
+    )
+    build_cmd.add_argument(
+        "--shard",
+        type=_shard,
+        default=None,
+        metavar="K/N",
+        help="write only share K (0 to N-1) of N disjoint shares; the N outputs together are the whole site",
     )
 
     new_cmd = commands.add_parser("new", help="create a new site project", description="Create a ready site project.")
@@ -99,6 +114,7 @@ def run_build(args: argparse.Namespace) -> int:
         relative_urls=args.relative_urls,
         jobs=max(1, args.jobs or os.cpu_count() or 1),
         clean=args.clean,
+        shard=args.shard or WHOLE,
     )
     bar = _progress_bar()
     if bar is None:
