@@ -107,8 +107,7 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[tuple[int, int, int]], 
             data = render_page(env, page)
         except Exception as exc:  # a crash in a (user) template is a user's problem, reported with its line
             return done, describe_template_error(exc)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target.write_bytes(data)  # its folder was made while the outputs were listed
         stat = target.stat()
         done.append((index, stat.st_size, stat.st_mtime_ns))
     return done, None
@@ -146,9 +145,12 @@ def assemble(
     records: dict[str, OutputRecord] = {}
     to_render: list[int] = []
     reused = copied = 0
+    made: set[Path] = set()  # folders already created: one mkdir per folder, not per file
     for output in outputs:
         target = staging / output.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         if _reusable(output, previous, old_site):
             os.link(old_site / output.path, target)
             reused += 1
