@@ -37,6 +37,10 @@ from generator.write import BuildLocked, build_lock, discard, staging_dir, swap_
 Progress = Callable[[str, int, int], None]
 
 
+class BuildCancelled(Exception):
+    """Raised by a progress callback to stop a build (the preview on Ctrl-C); nothing is written then."""
+
+
 def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
@@ -152,7 +156,9 @@ def understand_seeds(
         )
     skipped = {dropped for _, dropped in duplicates}
     drafts = [draft for index, draft in enumerate(drafts) if index not in skipped]
+    progress("analyse", 0, 1)
     corpus = archive_facts(drafts, config, cache, jobs)
+    progress("analyse", 1, 1)
     facts = []
     for done, draft in enumerate(drafts, start=1):
         facts.append(understand(draft, corpus, config))
@@ -206,6 +212,9 @@ def build(options: BuildOptions, progress: Progress = _no_progress) -> BuildResu
             return _build_locked(options, config, progress, started)
     except BuildLocked as exc:
         return BuildResult(1, diagnostics=(error(str(exc)),), seconds=time.perf_counter() - started)
+    except BuildCancelled:  # staging, workers and Pagefind runs are cleaned up on the way out
+        cancelled = error("build cancelled; the site was left as it was")
+        return BuildResult(1, diagnostics=(cancelled,), seconds=time.perf_counter() - started)
     except OSError as exc:
         problem = error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out))
         return BuildResult(1, diagnostics=(problem,), seconds=time.perf_counter() - started)

@@ -344,3 +344,62 @@ def test_browser_reloads_by_itself_after_a_seed_edit(serve: Serve, project: Path
             assert "Traceback" not in server.log and "Task was destroyed" not in server.log, server.log
         finally:
             browser.close()
+
+
+def test_a_rebuild_asked_to_stop_is_cancelled_and_leaves_the_site_as_it_was(project: Path) -> None:
+    import io
+
+    from generator.build import BuildOptions
+    from generator.serve.server import Preview
+
+    options = BuildOptions(seeds=project / "seeds", out=project / "site", config_path=project / "site.yml", jobs=1)
+    preview = Preview(options, log=io.StringIO())
+    assert preview.rebuild().written
+    page = project / "site" / BANJIR.removeprefix("/arsip/") / "index.html"
+    before = page.read_bytes()
+    edit(project / "seeds/banjir.md", article("Banjir di Palembang", "2024-09-20", body="Tidak akan tampil."))
+    preview.stop.set()  # what Ctrl-C does while a rebuild runs in the watcher thread
+    result = preview.rebuild(["seeds/banjir.md"])
+    assert not result.written and "build cancelled" in str(result.diagnostics)
+    assert page.read_bytes() == before
+    assert [p.name for p in project.iterdir() if ".staging-" in p.name or ".old-" in p.name] == []
+
+
+def test_sigint_during_the_first_build_stops_at_once_without_leftovers(tmp_path: Path) -> None:
+    """A large archive's first build takes long: Ctrl-C must not wait for its end, nor leave workers behind."""
+    root = tmp_path / "big"
+    lines = "\n".join(f"Kalimat nomor {n} tentang banjir, jalan, dan pasar di kota ini hari ini." for n in range(40))
+    seeds = {f"seeds/kabar-{n:04d}.txt": f"PALEMBANG, CONTOH.COM - Kabar {n}.\n{lines}\n" for n in range(1500)}
+    write_tree(root, seeds)
+    log_path = tmp_path / "serve.log"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=root, env=env, stdout=log, stderr=log
+        )
+    try:
+        time.sleep(1.5)  # well inside the first build of 1,500 articles
+        assert process.poll() is None, log_path.read_text()
+        process.send_signal(signal.SIGINT)
+        started = time.monotonic()
+        assert process.wait(timeout=20) == 0
+        stopped_in = time.monotonic() - started
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    said = log_path.read_text(encoding="utf-8", errors="replace")
+    assert "stopped during the first build" in said and "Traceback" not in said, said
+    assert stopped_in < 5, f"took {stopped_in:.1f} s to stop"
+    assert [p.name for p in root.iterdir() if p.name.startswith(".site.")] in ([], [".site.lock"])
+    assert not (root / "site").exists()
+    time.sleep(0.5)
+    left = [pid for pid in os.listdir("/proc") if pid.isdigit() and _cwd_of(pid) == root.resolve()]
+    assert left == [], "worker processes left running"
+
+
+def _cwd_of(pid: str) -> Path | None:
+    try:
+        return Path(os.readlink(f"/proc/{pid}/cwd"))
+    except OSError:
+        return None

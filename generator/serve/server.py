@@ -25,7 +25,7 @@ from tornado import web
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from generator.build import BuildOptions, BuildResult, build, read_config
+from generator.build import BuildCancelled, BuildOptions, BuildResult, build, read_config
 from generator.diagnostics import Diagnostic, error
 from generator.serve.handler import Shown, SiteHandler
 from generator.serve.watch import Snapshot, Watcher, describe, wait_for_changes
@@ -66,7 +66,7 @@ class Preview:
             self._say(f"changed: {describe(changed)}; rebuilding")
         self.building = True
         try:
-            result = build(self.options)
+            result = build(self.options, self._cancel_when_stopped)
         finally:
             self.building = False
         config, _ = read_config(self.options)
@@ -75,6 +75,11 @@ class Preview:
         self.shown = Shown(self.options.out, base_path, errors, stale=not result.written)
         self._report(result)
         return result
+
+    def _cancel_when_stopped(self, stage: str, done: int, total: int) -> None:
+        """Progress callback: Ctrl-C stops a long build at its next step instead of waiting for its end."""
+        if self.stop.is_set():
+            raise BuildCancelled
 
     def _report(self, result: BuildResult) -> None:
         # Warnings already shown stay quiet on later rebuilds; errors are repeated until fixed.
@@ -129,12 +134,15 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
     owner = os.getpid()
     loop = asyncio.new_event_loop()
     stopped = asyncio.Event()
+    first_build = threading.Event()
 
     def on_signal(signum: int, frame: object) -> None:
         if os.getpid() != owner:  # a render worker forked by the build: the server decides when to stop
             return
         preview.stop.set()
         loop.call_soon_threadsafe(stopped.set)
+        if first_build.is_set():  # the first build runs here, in the main thread: interrupt it at once
+            raise KeyboardInterrupt
 
     try:  # before the first build, so a port already taken is said at once
         sockets = bind_sockets(port, address=host)
@@ -146,7 +154,14 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         baseline = preview.watcher.snapshot()
-        preview.rebuild()
+        first_build.set()
+        try:
+            preview.rebuild()
+        except KeyboardInterrupt:
+            preview._say("stopped during the first build; nothing was written")
+            return 0
+        finally:
+            first_build.clear()
         if preview.stop.is_set():
             return 0
         return loop.run_until_complete(_run(preview, baseline, sockets, host, open_browser, stopped))
