@@ -5,12 +5,14 @@ This is the only module that knows the order of the stages.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from generator.assemble import Output, assemble, plan_outputs, static_sources, unchanged
@@ -101,20 +103,28 @@ def read_config(options: BuildOptions) -> tuple[Config | None, list[Diagnostic]]
     return config, problems
 
 
+PARALLEL_READS = 400  # fewer uncached seeds than this are read faster than worker processes start
+
+
 def read_drafts(
     seeds: Iterable[SeedFile],
     progress: Progress = _no_progress,
     total: int = 0,
     cache: BuildCache | None = None,
     max_bytes: int = MAX_SEED_BYTES,
+    jobs: int = 1,
 ) -> tuple[list[Draft], list[Diagnostic]]:
-    """Read each seed, or take its reading from the cache when the file has not changed since."""
-    drafts: list[Draft] = []
-    problems: list[Diagnostic] = []
+    """Read each seed, or take its reading from the cache when the file has not changed since.
+
+    Many unread seeds (a first build) are read by `jobs` worker processes, in order.
+    """
+    seeds = list(seeds)
     cached = cache.drafts() if cache is not None else {}
-    fresh: list[tuple[str, str, object]] = []
-    for done, seed in enumerate(seeds, start=1):
+    readings: list[tuple[Draft | None, list[Diagnostic]] | None] = []
+    keys: list[str] = []
+    for seed in seeds:
         key = f"{seed_key(seed)}:{max_bytes}"  # a changed size limit may change the reading
+        keys.append(key)
         hit = cached.get(seed.shown)
         reading = None
         if hit is not None and hit[0] == key:
@@ -122,19 +132,42 @@ def read_drafts(
                 reading = pickle.loads(hit[1])
             except Exception:  # a damaged cache entry is simply read again
                 reading = None
-        if reading is None:
-            reading = read_seed(seed, max_bytes)
-            fresh.append((seed.shown, key, reading))
+        readings.append(reading)
+    missing = [index for index, reading in enumerate(readings) if reading is None]
+    done = len(seeds) - len(missing)
+    progress("read", done, total)
+    for index, reading in zip(missing, _read_all([seeds[i] for i in missing], max_bytes, jobs), strict=True):
+        readings[index] = reading
+        done += 1
+        progress("read", done, total)
+    drafts: list[Draft] = []
+    problems: list[Diagnostic] = []
+    for reading in readings:
+        assert reading is not None
         draft, more = reading
         problems += more
         if draft is not None:
             drafts.append(draft)
-        progress("read", done, total)
     if cache is not None:
-        cache.store_drafts(fresh)
-        if len(cached) + len(fresh) > len(drafts) + len(problems) + 16:
+        cache.store_drafts([(seeds[i].shown, keys[i], readings[i]) for i in missing])
+        if len(cached) + len(missing) > len(drafts) + len(problems) + 16:
             cache.forget_drafts_except({seed.shown for seed in seeds})
     return drafts, problems
+
+
+def read_seed_limited(max_bytes: int, seed: SeedFile) -> tuple[Draft | None, list[Diagnostic]]:
+    return read_seed(seed, max_bytes)
+
+
+def _read_all(seeds: list[SeedFile], max_bytes: int, jobs: int) -> Iterator[tuple[Draft | None, list[Diagnostic]]]:
+    """Each seed's reading, in order: in worker processes when there are many."""
+    read = partial(read_seed_limited, max_bytes)
+    workers = min(jobs, len(seeds) // (PARALLEL_READS // 2))
+    if workers > 1 and len(seeds) >= PARALLEL_READS:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(read, seeds, chunksize=64)
+    else:
+        yield from map(read, seeds)
 
 
 def understand_seeds(
@@ -148,7 +181,7 @@ def understand_seeds(
 
     With a cache, both readings and each article's share of the corpus analysis are kept between builds.
     """
-    drafts, problems = read_drafts(seeds, progress, len(seeds), cache, config.max_seed_bytes)
+    drafts, problems = read_drafts(seeds, progress, len(seeds), cache, config.max_seed_bytes, jobs)
     duplicates = find_duplicates(drafts)
     for kept, dropped in duplicates:
         problems.append(
