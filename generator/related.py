@@ -17,6 +17,9 @@ TEASER_WEIGHT = 3.0  # an editor's "read also" link says more than any shared ta
 # pairwise count quadratic in the archive's size, so it is skipped.
 COMMON_TAG_SHARE = 0.2
 MIN_COMMON_TAG = 50  # ...but in a small archive every tag counts
+# ...and in a large one, a tag on more articles than this is skipped whatever its share: the work per tag
+# grows with the square of its articles, so without a cap a 50,000-article archive would spend minutes here.
+MAX_COMMON_TAG = 1000
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ def related_indices(items: Sequence[Relatable], limit: int = RELATED_LIMIT) -> l
     for index, item in enumerate(items):
         for tag in dict.fromkeys(item.tags):
             holders[tag].append(index)
-    too_common = max(MIN_COMMON_TAG, int(total * COMMON_TAG_SHARE))
+    too_common = min(MAX_COMMON_TAG, max(MIN_COMMON_TAG, int(total * COMMON_TAG_SHARE)))
     weight = {tag: math.log(1 + total / len(members)) for tag, members in holders.items()}
     linked: dict[int, set[int]] = defaultdict(set)
     for index, item in enumerate(items):

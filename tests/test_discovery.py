@@ -283,6 +283,16 @@ def test_related_articles_prefer_rare_shared_tags() -> None:
     assert ranked[3] == ()
 
 
+def test_a_tag_on_very_many_articles_does_not_relate_them_whatever_the_archive_size() -> None:
+    # 6,000 articles: "huge" (on 1,001 of them) is under a fifth of the archive, but over the absolute cap.
+    items = [Relatable(("huge",) if n <= 1000 else (f"solo-{n}",)) for n in range(6000)]
+    items[0] = Relatable(("huge", "pair"))
+    items[1] = Relatable(("huge", "pair"))
+    ranked = related_indices(items)
+    assert ranked[0] == (1,) and ranked[1] == (0,)  # only the shared rare tag counts
+    assert ranked[2] == ()
+
+
 def test_teaser_links_relate_articles_both_ways() -> None:
     items = [Relatable(("a",), links=(2,)), Relatable(("a",)), Relatable(("b",))]
     ranked = related_indices(items)
