@@ -43,5 +43,5 @@ def test_titles_meet_the_target_in_each_language(figures):
 
 
 def test_teaser_linking_is_no_worse_than_the_measured_baseline(figures):
-    assert figures["all"]["simulated_teasers_linked"] >= 0.68
+    assert figures["all"]["simulated_teasers_linked"] >= 0.83  # 0.84 measured; 0.69 before opening-aware matching
     assert figures["all"]["simulated_absent_target_linked"] <= 7  # see README: near-same stories, still short

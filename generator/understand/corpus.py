@@ -18,7 +18,7 @@ from generator.understand.dates import usual_years, years_named
 from generator.understand.furniture import compile_patterns
 from generator.understand.glue import word_counts
 from generator.understand.language import detect_language
-from generator.understand.linking import index_forms, lead_forms, match_headline
+from generator.understand.linking import LeadForms, index_forms, lead_forms, match_headline
 from generator.understand.tags import Runs, article_runs, assign_tags, decide_candidates, word_case_counts
 
 # A line must recur in this many distinct seeds (and this share of them) to count as page furniture.
@@ -85,7 +85,7 @@ class ArticleFeatures:
     lower: Counter[str]  # case counts, see `word_case_counts`
     upper: Counter[str]
     runs: Runs  # tag candidates before the archive's case counts decide them
-    lead: frozenset[str]  # forms of the lead's words, for teaser matching
+    lead: LeadForms  # what teaser matching needs of the article (see `linking`)
 
 
 class FeatureStore(Protocol):
