@@ -75,9 +75,9 @@ class BuildCache:
         with self._db:
             self._db.executemany("DELETE FROM drafts WHERE source = ?", ((s,) for s in known - sources))
 
-    def load_features(self, keys: Collection[str]) -> dict[str, object]:
-        """Per-article features kept by earlier builds of this same code (see `corpus.ArticleFeatures`)."""
-        found: dict[str, object] = {}
+    def load_features(self, keys: Collection[str]) -> dict[str, bytes]:
+        """Per-article features kept by earlier builds of this same code, pickled (see `corpus.FeatureStore`)."""
+        found: dict[str, bytes] = {}
         wanted = list(keys)
         for start in range(0, len(wanted), 500):  # SQLite limits the parameters of one statement
             chunk = wanted[start : start + 500]
@@ -85,21 +85,18 @@ class BuildCache:
                 f"SELECT key, value FROM features WHERE code = ? AND key IN ({','.join('?' * len(chunk))})",
                 (code_key(), *chunk),
             )
-            for key, value in rows:
-                try:
-                    found[key] = pickle.loads(value)
-                except Exception:  # a damaged entry is simply computed again
-                    continue
+            found.update(rows)
         return found
 
-    def store_features(self, rows: Mapping[str, object], keep: Collection[str]) -> None:
-        """Keep these features; forget those of articles no longer in the archive (`keep`: all in use)."""
+    def store_features(self, rows: Mapping[str, bytes], keep: Collection[str] | None) -> None:
+        """Keep these pickled features; forget all others not in `keep` (all in use), unless it is None."""
         code = code_key()
         with self._db:
             self._db.executemany(
-                "INSERT OR REPLACE INTO features VALUES (?, ?, ?)",
-                ((key, code, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in rows.items()),
+                "INSERT OR REPLACE INTO features VALUES (?, ?, ?)", ((k, code, v) for k, v in rows.items())
             )
+            if keep is None:
+                return
             kept = set(keep)
             stale = [row[0] for row in self._db.execute("SELECT key FROM features") if row[0] not in kept]
             self._db.executemany("DELETE FROM features WHERE key = ?", ((key,) for key in stale))

@@ -8,12 +8,15 @@ month, number, outlet or piece of furniture.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from array import array
+from collections import Counter
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, compress
 
 from generator.understand.dates import MONTHS, WEEKDAYS
 from generator.understand.wordlists import FURNITURE_WORDS, OUTLETS, STOPWORDS, TITLES
@@ -63,29 +66,43 @@ class Candidates:
     names: Mapping[str, int]
     words: Mapping[str, int]
     lead: frozenset[str]  # keys that appear in the first paragraph
+    keys: tuple[str, ...]  # the `tag_key` of each name, in the order of `names`
+    repeated: frozenset[str]  # the words said more than once
+
+
+_OTHER, _NAME, _JOINS = 0, 1, 2  # kinds of token: a name word; a year or connector, which continues a name
+
+
+@lru_cache(maxsize=1 << 18)
+def _token_kind(token: str) -> tuple[str, int, bool, bool]:
+    """How `_runs` treats one token: (the word, its kind, whether it ends a sentence, whether one opens after)."""
+    word = token.strip(".") if token.endswith(".") and not _INITIALS.fullmatch(token) else token
+    ends_sentence = token.endswith(".") and word != token
+    if word and _is_capitalised(word) and not _never(word):
+        kind = _NAME
+    elif (word and _YEAR.fullmatch(word)) or word.casefold() in _CONNECTORS:
+        kind = _JOINS
+    else:
+        kind = _OTHER
+    return word, kind, ends_sentence, token in _SENTENCE_END or ends_sentence
 
 
 def _runs(paragraph: str) -> list[tuple[list[str], bool]]:
     """Runs of capitalised words, each with whether it opens a sentence."""
-    tokens = _TOKEN.findall(_GLUE.sub(" ", paragraph))
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
     opens = True
     at_start = True
-    for token in tokens:
-        word = token.strip(".") if token.endswith(".") and not _INITIALS.fullmatch(token) else token
-        ends_sentence = token.endswith(".") and word != token
-        if word and ((_is_capitalised(word) and not _never(word)) or (current and _YEAR.fullmatch(word))):
+    for token in _TOKEN.findall(_GLUE.sub(" ", paragraph)):
+        word, kind, ends_sentence, starts_next = _token_kind(token)
+        if kind == _NAME or (kind == _JOINS and current):
             if not current:
                 opens = at_start
             current.append(word)
-        elif current and word.casefold() in _CONNECTORS:
-            current.append(word)
-        else:
-            if current:
-                runs.append((current, opens))
+        elif current:
+            runs.append((current, opens))
             current = []
-        at_start = token in _SENTENCE_END or ends_sentence
+        at_start = starts_next
         if ends_sentence and current:
             runs.append((current, opens))
             current = []
@@ -102,19 +119,44 @@ def _clean_run(words: Sequence[str]) -> Sequence[str]:
     return words[:5]
 
 
+_ENDS = (".", "!", "?")
+
+
 def word_case_counts(paragraphs: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
     """How often each word is written in lower case, and capitalised inside a sentence (for names)."""
-    lower: Counter[str] = Counter()
-    upper: Counter[str] = Counter()
+    lows: list[str] = []
+    ups: list[str] = []
     for paragraph in paragraphs:
         opens = True
         for token in _TOKEN.findall(paragraph):
-            if token[:1].islower():
-                lower[token.casefold()] += 1
-            elif not opens and token[:1].isupper():
-                upper[token.casefold()] += 1
-            opens = token in _SENTENCE_END or token.endswith((".", "!", "?"))
-    return lower, upper
+            first = token[:1]
+            if first.islower():
+                lows.append(token)
+            elif not opens and first.isupper():
+                ups.append(token)
+            opens = token in _SENTENCE_END or token.endswith(_ENDS)
+    # Counted at once, keys in order of first use: the same counters as counting token by token.
+    return Counter(map(str.casefold, lows)), Counter(map(str.casefold, ups))
+
+
+# One way to read a run: (the name as written, its tag key, the word whose case decides a one-word name or "").
+Reading = tuple[str, str, str]
+
+
+def _reading(words: Sequence[str]) -> Reading | None:
+    run = _clean_run(words)
+    if not run or (len(run) == 1 and _YEAR.fullmatch(run[0])):
+        return None
+    name = " ".join(run)
+    return name, tag_key(name), run[0].casefold() if len(run) == 1 else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings(run: tuple[str, ...], opens: bool) -> tuple[str, Reading | None, Reading | None]:
+    """(its first word casefolded, if the run opens a sentence, else ""; read whole; read without that word)."""
+    if opens:
+        return run[0].casefold(), _reading(run), _reading(run[1:])
+    return "", _reading(run), None
 
 
 @dataclass(frozen=True)
@@ -122,23 +164,38 @@ class Runs:
     """One article's raw candidates, before the archive's case counts decide which runs are names.
 
     Depends on the article alone, so it can be computed once and kept (see `corpus.article_features`).
+    Each run is read both ways the archive may decide: whole, and (when it opens a sentence) without its
+    first word, which may be a common word capitalised only there.
     """
 
-    runs: tuple[tuple[int, tuple[str, ...], bool], ...]  # (paragraph number, words, opens a sentence)
+    # (paragraph number, first word casefolded if the run opens a sentence else "", read whole, read without it)
+    runs: tuple[tuple[int, str, Reading | None, Reading | None], ...]
     words: Mapping[str, int]  # lower-case content words → count
 
+    def consulted(self) -> set[str]:
+        """The words whose archive-wide case decides how this article's runs are read."""
+        found = {first for _, first, _, _ in self.runs if first}
+        for _, _, whole, rest in self.runs:
+            for reading in (whole, rest):
+                if reading is not None and reading[2]:
+                    found.add(reading[2])
+        return found
 
-def article_runs(paragraphs: Sequence[str]) -> Runs:
-    """The tokenising half of `candidates`: capitalised runs and content words of one article."""
-    runs: list[tuple[int, tuple[str, ...], bool]] = []
-    words: Counter[str] = Counter()
-    for number, paragraph in enumerate(paragraphs):
-        runs.extend((number, tuple(run), opens) for run, opens in _runs(paragraph))
-        for token in _TOKEN.findall(paragraph):
-            low = token.casefold()
-            if token[:1].islower() and len(low) >= 5 and low.isalpha() and not _never(low):
-                words[low] += 1
-    return Runs(tuple(runs), dict(words))
+
+def article_runs(paragraphs: Sequence[str], lower: Mapping[str, int] | None = None) -> Runs:
+    """The tokenising half of `candidates`: capitalised runs and content words of one article.
+
+    `lower` is the article's own lower-case counts (`word_case_counts`), when already known.
+    """
+    runs = [
+        (number, *_readings(tuple(run), opens))
+        for number, paragraph in enumerate(paragraphs)
+        for run, opens in _runs(paragraph)
+    ]
+    if lower is None:
+        lower = word_case_counts(paragraphs)[0]
+    words = {word: n for word, n in lower.items() if len(word) >= 5 and word.isalpha() and not _never(word)}
+    return Runs(tuple(runs), words)
 
 
 def candidates(paragraphs: Sequence[str], lower: Mapping[str, int], upper: Mapping[str, int]) -> Candidates:
@@ -146,25 +203,43 @@ def candidates(paragraphs: Sequence[str], lower: Mapping[str, int], upper: Mappi
     return decide_candidates(article_runs(paragraphs), lower, upper)
 
 
+def case_sets(
+    lower: Mapping[str, int], upper: Mapping[str, int], words: Iterable[str] | None = None
+) -> tuple[set[str], set[str]]:
+    """What the archive's case counts say of each word (of `words`, or of all): (capitalised, common).
+
+    Common words are written in lower case more often than capitalised inside a sentence; capitalised
+    words are found capitalised inside a sentence and are not common. Runs are decided by these alone.
+    """
+    if words is None:
+        common = {word for word, n in lower.items() if n > upper.get(word, 0)}
+        return set(upper.keys() - common), common
+    common = {word for word in words if lower.get(word, 0) > upper.get(word, 0)}
+    return {word for word in words if word in upper and word not in common}, common
+
+
 def decide_candidates(found: Runs, lower: Mapping[str, int], upper: Mapping[str, int]) -> Candidates:
     """The cheap half of `candidates`: the archive's case counts applied to one article's runs."""
-    names: Counter[str] = Counter()
+    capitalised, common = case_sets(lower, upper, found.consulted())
+    return decide(found, capitalised, common)
+
+
+def decide(found: Runs, capitalised: Container[str], common: Container[str]) -> Candidates:
+    """One article's candidates, given the archive's `case_sets`."""
+    names: dict[str, int] = {}
     lead: set[str] = set()
     surface: dict[str, str] = {}
-    for number, words, opens in found.runs:
-        run: Sequence[str] = words
-        first = run[0].casefold()
-        if opens and (first not in upper or lower.get(first, 0) > upper.get(first, 0)):
-            run = run[1:]  # a common word that is capitalised only because it starts the sentence
-        run = _clean_run(run)
-        if not run or (len(run) == 1 and _YEAR.fullmatch(run[0])):
+    for number, first, whole, rest in found.runs:
+        # A run that opens a sentence loses a first word that is capitalised only because it starts it.
+        reading = rest if first and first not in capitalised else whole
+        if reading is None:
             continue
-        if len(run) == 1 and lower.get(run[0].casefold(), 0) > upper.get(run[0].casefold(), 0):
+        name, key, single = reading
+        if single and single in common:
             continue  # a common word written with a capital here and there
-        name = " ".join(run)
-        key = tag_key(name)
-        names[key] += 1
-        surface.setdefault(key, name)
+        names[key] = names.get(key, 0) + 1
+        if key not in surface:
+            surface[key] = name
         if number == 0:
             lead.add(key)
     # A single word that is part of a longer name in the same article is that name: `Prabowo` → `Prabowo Subianto`.
@@ -177,15 +252,51 @@ def decide_candidates(found: Runs, lower: Mapping[str, int], upper: Mapping[str,
         longer = containing.get(key, [])
         if len(longer) == 1:
             names[longer[0]] += names.pop(key)
-    return Candidates({surface[k]: n for k, n in names.items()}, dict(found.words), frozenset(lead))
+    words = dict(found.words)
+    repeated = frozenset(word for word, n in words.items() if n > 1)
+    return Candidates({surface[k]: n for k, n in names.items()}, words, frozenset(lead), tuple(names), repeated)
+
+
+# Candidates as a few strings: a whole archive's of them load from the build cache far faster than as dicts.
+PackedCandidates = tuple[str, str, bytes, str, bytes, str]
+
+
+def pack_candidates(found: Candidates) -> PackedCandidates:
+    """`found` in a compact form that `unpack_candidates` turns back into an equal `Candidates`."""
+    return (
+        "\n".join(found.names),  # no name, word or key holds a line break: tokens never hold whitespace
+        "\n".join(found.keys),
+        array("I", found.names.values()).tobytes(),
+        "\n".join(found.words),
+        array("I", found.words.values()).tobytes(),
+        "\n".join(found.lead),
+    )
+
+
+def unpack_candidates(packed: PackedCandidates) -> Candidates:
+    names, keys, name_counts, words, word_counts, lead = packed
+    said = _counts(word_counts)
+    word_list = words.split("\n") if words else []
+    return Candidates(
+        dict(zip(names.split("\n") if names else [], _counts(name_counts), strict=True)),
+        dict(zip(word_list, said, strict=True)),
+        frozenset(lead.split("\n") if lead else ()),
+        tuple(keys.split("\n")) if keys else (),
+        frozenset(compress(word_list, map((1).__lt__, said))),
+    )
+
+
+def _counts(packed: bytes) -> array[int]:
+    values = array("I")
+    values.frombytes(packed)
+    return values
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The archive's tag vocabulary: document frequency and the preferred spelling of each tag key."""
+    """The archive's tag vocabulary: in how many articles each tag key is a candidate."""
 
     df: Mapping[str, int]
-    names: Mapping[str, str]
     documents: int
 
 
@@ -198,60 +309,128 @@ def build_vocabulary(
 ) -> Vocabulary:
     """Document frequency of every candidate over the archive, after aliases and the stoplist."""
     df: Counter[str] = Counter()
-    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for found in all_candidates:
-        keys = set()
-        for name, count in found.names.items():
-            key = _alias(tag_key(name), aliases)
-            if key in stoplist:
-                continue
-            keys.add(key)
-            spellings[key][name] += count
-        for word in found.words:
-            key = _alias(word, aliases)
-            if key not in stoplist:
-                keys.add(key)
-                spellings[key][word] += 1
+        keys = set(found.keys)
+        keys.update(found.words)
+        if aliases and not keys.isdisjoint(aliases):
+            keys = {aliases.get(key, key) for key in keys}
         df.update(keys)
-    names = {key: _preferred(key, counts, aliases) for key, counts in spellings.items()}
-    return Vocabulary(dict(df), names, len(all_candidates))
+    for key in stoplist:
+        df.pop(key, None)
+    return Vocabulary(dict(df), len(all_candidates))
 
 
-def _preferred(key: str, counts: Counter[str], aliases: Mapping[str, str]) -> str:
-    if key in aliases.values() and key not in {tag_key(s) for s in counts}:
+def tag_names(
+    all_candidates: Sequence[Candidates], wanted: Collection[str], aliases: Mapping[str, str]
+) -> dict[str, str]:
+    """The preferred spelling of each wanted key: the one used most, of equals the one met first."""
+    wanted = set(wanted)
+    spellings: dict[str, dict[str, int]] = {key: {} for key in wanted}
+    for found in all_candidates:
+        if aliases:
+            for name, own in zip(found.names, found.keys, strict=True):
+                key = aliases.get(own, own)
+                if key in wanted:
+                    counts = spellings[key]
+                    counts[name] = counts.get(name, 0) + found.names[name]
+        elif hits := wanted.intersection(found.keys):  # each name its own key: one spelling a key an article
+            names = found.names
+            spelled = dict(zip(found.keys, names, strict=True))
+            for key in hits:
+                name = spelled[key]
+                counts = spellings[key]
+                counts[name] = counts.get(name, 0) + names[name]
+        # A word counts once an article; without aliases a word is its own key, so one word a key an article.
+        for word in found.words if aliases else found.words.keys() & wanted:
+            key = aliases.get(word, word)
+            if key in wanted:
+                counts = spellings[key]
+                counts[word] = counts.get(word, 0) + 1
+    targets = frozenset(aliases.values())
+    return {key: _preferred(key, counts, targets) for key, counts in spellings.items() if counts}
+
+
+def _preferred(key: str, counts: Mapping[str, int], targets: frozenset[str]) -> str:
+    if key in targets and key not in {tag_key(s) for s in counts}:
         return key.title()
-    spelling = counts.most_common(1)[0][0]
+    # The most used spelling; of equals, the one met first.
+    spelling = next(iter(counts)) if len(counts) == 1 else max(counts, key=counts.__getitem__)
     return spelling[:1].upper() + spelling[1:] if spelling.islower() else spelling
 
 
-def _scores(
-    found: Candidates, vocabulary: Vocabulary, aliases: Mapping[str, str], stoplist: frozenset[str]
-) -> dict[str, float]:
-    import math
+class _Scorer:
+    """How strongly each candidate names its article, given the archive's vocabulary."""
 
-    # In a small archive every recurring name is rare enough; the cap matters only once there is a crowd.
-    limit = vocabulary.documents if vocabulary.documents < SMALL_ARCHIVE else int(MAX_DF_SHARE * vocabulary.documents)
-    min_df = 1 if vocabulary.documents < SMALL_ARCHIVE else 2
-    scores: dict[str, float] = {}
-    for name, count in found.names.items():
-        key = _alias(tag_key(name), aliases)
-        df = vocabulary.df.get(key, 0)
-        if key in stoplist or df < min_df or df > limit:
-            continue
-        weight = (1 + math.log(count)) * math.log(1 + vocabulary.documents / df)
-        if tag_key(name) in found.lead:
-            weight *= 1.5
-        scores[key] = max(scores.get(key, 0.0), weight * (1.2 if " " in key else 1.0))
-    for word, count in found.words.items():
-        key = _alias(word, aliases)
-        df = vocabulary.df.get(key, 0)
-        if key in stoplist or df < min_df or df > limit or key in scores:
-            continue
-        # A topic word said once is weak evidence: it only fills an article that has few names.
-        if count < 2 and vocabulary.documents < SMALL_ARCHIVE:
-            continue
-        scores[key] = (0.5 if count >= 2 else 0.1) * (1 + math.log(count)) * math.log(1 + vocabulary.documents / df)
-    return scores
+    def __init__(self, vocabulary: Vocabulary, aliases: Mapping[str, str], stoplist: frozenset[str]) -> None:
+        documents = vocabulary.documents
+        # In a small archive every recurring name is rare enough; the cap matters only once there is a crowd.
+        limit = documents if documents < SMALL_ARCHIVE else int(MAX_DF_SHARE * documents)
+        min_df = 1 if documents < SMALL_ARCHIVE else 2
+        # log(1 + N / df) of every key that may become a tag; the others score nothing.
+        self.rarity = {
+            key: math.log(1 + documents / df)
+            for key, df in vocabulary.df.items()
+            if min_df <= df <= limit and key not in stoplist
+        }
+        # A topic word said once is weak evidence: it only fills an article that has few names (and in a small
+        # archive, none). Its score, 0.1 * (1 + log 1) * rarity, is looked up.
+        self.small = documents < SMALL_ARCHIVE
+        self.once = {} if self.small else {key: 0.1 * rarity for key, rarity in self.rarity.items()}
+        self.aliases = aliases
+
+    def scores(self, found: Candidates) -> dict[str, float]:
+        if self.aliases:
+            return self._aliased(found)
+        # Without aliases each name is its own key, and so is each word.
+        rarity, lead = self.rarity, found.lead
+        scores: dict[str, float] = {}
+        for key, count in zip(found.keys, found.names.values(), strict=True):
+            idf = rarity.get(key)
+            if idf is not None:
+                weight = _repeat(count) * idf
+                if key in lead:
+                    weight *= 1.5
+                scores[key] = weight * (1.2 if " " in key else 1.0)
+        # Words said once score a look-up; the others are computed.
+        fresh = rarity.keys() & found.words.keys()
+        fresh.difference_update(scores)
+        repeated = fresh & found.repeated
+        if not self.small:
+            once = self.once
+            fresh -= repeated
+            scores.update({word: once[word] for word in fresh})
+        words = found.words
+        for word in repeated:
+            scores[word] = 0.5 * _repeat(words[word]) * rarity[word]
+        return scores
+
+    def _aliased(self, found: Candidates) -> dict[str, float]:
+        rarity, aliases = self.rarity, self.aliases
+        scores: dict[str, float] = {}
+        for own, count in zip(found.keys, found.names.values(), strict=True):
+            key = aliases.get(own, own)
+            idf = rarity.get(key)
+            if idf is None:
+                continue
+            weight = _repeat(count) * idf
+            if own in found.lead:
+                weight *= 1.5
+            scores[key] = max(scores.get(key, 0.0), weight * (1.2 if " " in key else 1.0))
+        for word, count in found.words.items():
+            key = aliases.get(word, word)
+            idf = rarity.get(key)
+            if idf is None or key in scores or (count < 2 and self.small):
+                continue
+            scores[key] = (0.5 if count >= 2 else 0.1) * _repeat(count) * idf
+        return scores
+
+
+_REPEATS = [0.0] + [1 + math.log(count) for count in range(1, 256)]
+
+
+def _repeat(count: int) -> float:
+    """1 + log(count): how much saying a candidate more often adds."""
+    return _REPEATS[count] if count < 256 else 1 + math.log(count)
 
 
 def assign_tags(
@@ -271,33 +450,63 @@ def assign_tags(
     stoplist = frozenset(tag_key(s) for s in stoplist)
     given = list(stated) if stated is not None else [None] * len(all_candidates)
     vocabulary = build_vocabulary(all_candidates, aliases, stoplist)
-    scored = [
-        _scores(found, vocabulary, aliases, stoplist) if own is None else {}
+    scorer = _Scorer(vocabulary, aliases, stoplist)
+    ranked = [
+        _Ranked(scorer.scores(found)) if own is None else _Ranked({})
         for found, own in zip(all_candidates, given, strict=True)
     ]
     kept = Counter(key for own in given if own is not None for key in {_alias(tag_key(t), aliases) for t in own})
     banned: set[str] = set()
     chosen: list[list[str]] = []
-    for _ in range(4 if vocabulary.documents >= SMALL_ARCHIVE else 0):
-        chosen = [_best(scores, banned) for scores in scored]
-        used = Counter(key for keys in chosen for key in keys) + kept
+    lonely: set[str] = set()
+    for round_ in range(4 if vocabulary.documents >= SMALL_ARCHIVE else 0):
+        if round_ == 0:
+            chosen = [r.best(banned) for r in ranked]
+        else:  # only an article whose leading candidates were just banned can choose differently
+            chosen = [
+                r.best(banned) if not lonely.isdisjoint(r.window) else keys
+                for r, keys in zip(ranked, chosen, strict=True)
+            ]
+        used = Counter(chain.from_iterable(chosen)) + kept
         lonely = {key for key, n in used.items() if n < 2}
         if not lonely:
             break
         banned |= lonely
     if vocabulary.documents < SMALL_ARCHIVE:  # too few articles for statistics: each keeps its own names
-        chosen = [_best(scores, banned) for scores in scored]
-    used = Counter(key for keys in chosen for key in keys) + kept
+        chosen = [r.best(banned) for r in ranked]
+    used = Counter(chain.from_iterable(chosen)) + kept
     chosen = [[key for key in keys if used[key] >= 2 or vocabulary.documents < SMALL_ARCHIVE] for keys in chosen]
-    return [tuple(vocabulary.names.get(key, key) for key in keys) for keys in chosen]
+    names = tag_names(all_candidates, set(chain.from_iterable(chosen)), aliases)
+    return [tuple(names.get(key, key) for key in keys) for keys in chosen]
 
 
-def _best(scores: Mapping[str, float], banned: set[str]) -> list[str]:
-    ranked = sorted((k for k in scores if k not in banned), key=lambda k: (-scores[k], k))
-    if not ranked:
-        return []
-    top = scores[ranked[0]]
-    picked = [k for k in ranked[:MAX_TAGS] if scores[k] >= 0.15 * top]
-    picked = picked if len(picked) >= MIN_TAGS else ranked[:MIN_TAGS]
-    # A name inside a longer chosen name says nothing more: keep `Bank Indonesia`, drop `Indonesia` if both.
-    return [k for k in picked if not any(k != other and f" {k} " in f" {other} " for other in picked)]
+class _Ranked:
+    """One article's scored candidates, best first (ties by key), and the best 3–8 of those not banned."""
+
+    def __init__(self, scores: dict[str, float]) -> None:
+        self.scores = scores
+        # Sorted by key, then (stably) by falling score: the order of (-score, key).
+        self.order = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
+        self.window: tuple[str, ...] = ()  # the candidates the last choice looked at
+
+    def best(self, banned: set[str]) -> list[str]:
+        ranked = self.order
+        if banned:
+            ranked = []
+            for key in self.order:
+                if key not in banned:
+                    ranked.append(key)
+                    if len(ranked) == MAX_TAGS:
+                        break
+        self.window = tuple(ranked[:MAX_TAGS])
+        if not ranked:
+            return []
+        scores = self.scores
+        top = scores[ranked[0]]
+        picked = [k for k in ranked[:MAX_TAGS] if scores[k] >= 0.15 * top]
+        picked = picked if len(picked) >= MIN_TAGS else ranked[:MIN_TAGS]
+        # A name inside a longer chosen name says nothing more: keep `Bank Indonesia`, drop `Indonesia` if both.
+        # Padded with spaces and joined by line breaks (which no key holds), a key found twice is inside another.
+        padded = [f" {k} " for k in picked]
+        joined = "\n".join(padded)
+        return [k for k, own in zip(picked, padded, strict=True) if joined.count(own) == 1]
