@@ -325,8 +325,8 @@ def _build_pages(
     except OSError as exc:
         problems.append(error(f"cannot read the theme: {exc.strerror or exc}", exc.filename))
         return result(1)
-    parts_list = parts = _search_parts(outputs, pages, config.search_part_size)
-    mine, parts = shard_outputs([(o.path, o.source is not None) for o in outputs], parts, options.shard)
+    all_parts = _search_parts(outputs, pages, config.search_part_size)
+    mine, parts = shard_outputs([(o.path, o.source is not None) for o in outputs], all_parts, options.shard)
     outputs = [outputs[index] for index in mine]
     try:
         previous = cache.outputs(site_key) if cache is not None and not options.clean else {}
@@ -350,7 +350,7 @@ def _build_pages(
             if count(search_problems, "error"):
                 return result(1)
             if options.shard.first:
-                write_parts_list(staging, parts_list)
+                write_parts_list(staging, all_parts)
             moved = [shown for shown, stat in _seed_stats(seeds).items() if stat != before.get(shown)]
             if moved:  # what was built is no longer what the seeds say: keep the last consistent site
                 listed = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")

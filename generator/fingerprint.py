@@ -85,5 +85,10 @@ def template_signatures(env: Environment) -> dict[str, str]:
     return signatures
 
 
+def path_bucket(path: str, count: int) -> int:
+    """A stable choice of one of `count` buckets for an output path (the same in every run and process)."""
+    return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big") % count
+
+
 def file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error, warning
+from generator.fingerprint import path_bucket
 from generator.search_canonical import canonicalise
+from generator.write import link_tree
 
 BUNDLE_DIR = "pagefind"  # the site path the index is served from; reserved in model.RESERVED_SLUGS
 MORE_DIR = "more"  # BUNDLE_DIR/MORE_DIR/K/ holds part K > 0
@@ -55,7 +57,7 @@ def split_parts(articles: Sequence[tuple[str, str]], part_size: int) -> list[Sea
     count = min(MAX_PARTS, math.ceil(len(articles) / part_size))
     members: list[list[tuple[str, str]]] = [[] for _ in range(count)]
     for path, fingerprint in sorted(articles):
-        number = int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big") % count
+        number = path_bucket(path, count)
         members[number].append((path, fingerprint))
     parts = []
     for number, chosen in enumerate(chosen for chosen in members if chosen):  # a small archive leaves some empty
@@ -71,14 +73,7 @@ def link_part(old_site: Path, staging: Path, part: SearchPart) -> bool:
     source = old_site / part.bundle
     if not (source / "pagefind.js").is_file():
         return False
-    for dirpath, dirnames, filenames in os.walk(source):
-        here = Path(dirpath)
-        if here == source and MORE_DIR in dirnames:
-            dirnames.remove(MORE_DIR)  # the other parts, reused or rebuilt on their own
-        target = staging / part.bundle / here.relative_to(source)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in filenames:
-            os.link(here / name, target / name)
+    link_tree(source, staging / part.bundle, skip=frozenset({MORE_DIR}))  # other parts are reused on their own
     return True
 
 

@@ -9,11 +9,11 @@ pages it indexes) and those parts' bundles; every other page by a hash of its pa
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.fingerprint import path_bucket
 from generator.search import SearchPart
 
 _SPEC = re.compile(r"(\d+)/(\d+)")
@@ -29,7 +29,7 @@ class Shard:
         return self.number == 0
 
     def owns_path(self, path: str) -> bool:
-        return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big") % self.count == self.number
+        return path_bucket(path, self.count) == self.number
 
     def owns_part(self, part: SearchPart) -> bool:
         return part.number % self.count == self.number

@@ -62,10 +62,13 @@ def write_file(root: Path, relative: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def link_tree(source: Path, destination: Path) -> None:
-    """Hard-link every file of `source` into `destination` (files are never rewritten in place)."""
-    for dirpath, _dirnames, filenames in os.walk(source):
+def link_tree(source: Path, destination: Path, skip: frozenset[str] = frozenset()) -> None:
+    """Hard-link every file of `source` into `destination` (files are never rewritten in place),
+    leaving out the top-level folders named in `skip`."""
+    for dirpath, dirnames, filenames in os.walk(source):
         here = Path(dirpath)
+        if here == source:
+            dirnames[:] = [name for name in dirnames if name not in skip]
         target = destination / here.relative_to(source)
         target.mkdir(parents=True, exist_ok=True)
         for name in filenames:

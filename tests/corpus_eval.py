@@ -209,6 +209,7 @@ def _simulate_teasers(tally: Tally, truth: list[dict], paths: list[str], by_sour
     the archive as they would be): any link is a wrong one."""
     entries = [(d["source"], lead_forms(d["paragraphs"], None), None, d.get("outlet")) for d in by_source.values()]
     index = index_forms(entries)
+    gone = LeadForms(frozenset(), frozenset(), ())  # an absent article: no words in the archive
     for row, path in zip(truth, paths, strict=True):
         if path not in by_source:
             continue
@@ -224,7 +225,6 @@ def _simulate_teasers(tally: Tally, truth: list[dict], paths: list[str], by_sour
         elif linked is None:
             tally.details.append(f"{Path(path).name[:4]} simulated teaser unlinked: {row['title'][:50]!r}")
         # The article's words leave the archive; its outlet stays, standing for the teasing article's own.
-        gone = LeadForms(frozenset(), frozenset(), ())
         without = index_forms([(e[0], gone, None, e[3]) if e[0] == path else e for e in entries])
         stray = match_headline(row["title"], without, own=path)
         if stray is not None:
