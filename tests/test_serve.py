@@ -378,7 +378,10 @@ def test_sigint_during_the_first_build_stops_at_once_without_leftovers(tmp_path:
             [sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=root, env=env, stdout=log, stderr=log
         )
     try:
-        time.sleep(1.5)  # well inside the first build of 1,500 articles
+        deadline = time.monotonic() + 30
+        while not (root / ".site.lock").exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)  # the build takes its lock before reading anything, after Ctrl-C is handled
+        time.sleep(0.5)  # well inside the first build of 1,500 articles
         assert process.poll() is None, log_path.read_text()
         process.send_signal(signal.SIGINT)
         started = time.monotonic()

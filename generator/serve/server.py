@@ -69,6 +69,8 @@ class Preview:
             result = build(self.options, self._cancel_when_stopped)
         finally:
             self.building = False
+        if self.stop.is_set():  # stopping: the cancelled build has nothing to report
+            return result
         config, _ = read_config(self.options)
         base_path = config.base_path if config is not None else self.shown.base_path
         errors = tuple(d for d in result.diagnostics if d.severity == "error")
@@ -137,12 +139,17 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
     first_build = threading.Event()
 
     def on_signal(signum: int, frame: object) -> None:
-        if os.getpid() != owner:  # a render worker forked by the build: the server decides when to stop
-            return
+        if os.getpid() != owner:  # a worker forked by the build inherits this handler
+            if signum == signal.SIGTERM:  # how its pool stops it: die as if no handler were set
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
+            return  # Ctrl-C reaches the whole process group: the server decides when the workers stop
+        if preview.stop.is_set() and first_build.is_set():
+            raise KeyboardInterrupt  # a second Ctrl-C while the first build still runs: stop here and now
+        # The build stops at its next step (BuildCancelled from the progress callback), never half-way
+        # through starting or ending a worker pool, which an exception raised here could hang.
         preview.stop.set()
         loop.call_soon_threadsafe(stopped.set)
-        if first_build.is_set():  # the first build runs here, in the main thread: interrupt it at once
-            raise KeyboardInterrupt
 
     try:  # before the first build, so a port already taken is said at once
         sockets = bind_sockets(port, address=host)
@@ -155,14 +162,15 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
     try:
         baseline = preview.watcher.snapshot()
         first_build.set()
+        written = False
         try:
-            preview.rebuild()
+            written = preview.rebuild().written
         except KeyboardInterrupt:
-            preview._say("stopped during the first build; nothing was written")
-            return 0
+            preview.stop.set()
         finally:
             first_build.clear()
         if preview.stop.is_set():
+            preview._say("stopped during the first build" + ("" if written else "; nothing was written"))
             return 0
         return loop.run_until_complete(_run(preview, baseline, sockets, host, open_browser, stopped))
     finally:
