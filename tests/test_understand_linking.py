@@ -47,6 +47,13 @@ IN_PASSING = (
     "Di akhir rapat, bupati meresmikan pasar ikan higienis di Desa Sungsang yang dibangun dengan dana desa.",
 )
 
+KITES = (
+    "Panitia mencatat ribuan pengunjung memadati Pantai Parangtritis pada hari pertama festival tahunan itu.",
+    "Tahun ini peserta datang dari dua belas negara.",
+    "Cuaca cerah dan angin kencang membuat acara meriah.",
+)
+BUSES = ("Dinas Perhubungan menyiapkan bus wisata gratis bagi penumpang yang naik dari terminal.",)
+
 
 def _index(*extra):
     return index_leads(
@@ -178,3 +185,11 @@ def test_words_are_written_the_same_way_in_headline_and_body():
     assert words("FED'S JOHNSON") == ["fed", "johnson"]
     assert words("AKTORBukie Mansyur") == ["aktor", "bukie", "mansyur"]
     assert "tak" not in words("Tak Perlu Panik Usai HP Hilang")  # headline register for `tidak`, `setelah`
+
+
+def test_a_headline_the_lead_words_differently_links_when_the_archive_knows_all_its_words():
+    index = _index(("kites.txt", KITES, None, None), ("buses.txt", BUSES, None, None))
+    # Little of it is in the lead (warga, kota, bus are elsewhere), but only the festival story holds its core.
+    assert match_headline("Festival Parangtritis Hari Pertama, Warga Kota Datang Naik Bus", index) == "kites.txt"
+    # The same with a word no article holds: it may be the particular of a story the archive lacks.
+    assert match_headline("Festival Parangtritis Hari Pertama, Warga Kota Datang Naik Delman", index) is None

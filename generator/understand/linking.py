@@ -29,6 +29,8 @@ MIN_WORDS = 3  # a headline of fewer content words names too little to be matche
 MIN_COVER = 0.6  # share of the headline (by weight) the article must hold
 MIN_RANK = 0.9  # its cover plus what its opening tells (see `_rank`): held words alone are not enough
 MIN_RATIO = 1.4  # and how far it must rank above the runner-up
+# Or, when every headline word is known to the archive: a lower cover and rank, far above the runner-up.
+ALONE_COVER, ALONE_RANK, ALONE_RATIO = 0.35, 0.5, 2.5
 REST = 0.5  # a word only the rest of the body holds is weaker evidence than one in the lead
 HIDDEN = 0.7  # so is one glued to its neighbour or written as an abbreviation
 # A word no article holds is a paraphrase, or a particular of a story the archive lacks: it counts, half.
@@ -236,7 +238,14 @@ def match_headline(headline: str, index: LeadIndex, own: str | None = None) -> s
         return None
     rank, cover, source = ranked[0]
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-    return source if cover >= MIN_COVER and rank >= max(MIN_RANK, MIN_RATIO * runner_up) else None
+    if cover >= MIN_COVER and rank >= max(MIN_RANK, MIN_RATIO * runner_up):
+        return source
+    # A lead may word the story differently from its headline (less held, little echoed), yet one article
+    # alone holds the headline's words. That names it only when every word of the headline is known to the
+    # archive: a word no article holds may be a particular of a story the archive lacks.
+    if all(holders.values()) and cover >= ALONE_COVER and rank >= max(ALONE_RANK, ALONE_RATIO * runner_up):
+        return source
+    return None
 
 
 def _weight(word: str, holders: int, total: int) -> float:
