@@ -21,7 +21,7 @@ from generator.config import Config, load_config
 from generator.diagnostics import Diagnostic, count, error, warning
 from generator.discover import SeedFile, discover
 from generator.draft import Draft
-from generator.inputs import inputs_signature, seed_key
+from generator.inputs import code_key, inputs_signature, seed_key
 from generator.model import build_site
 from generator.plan import Page, plan
 from generator.readers.seed import read_seed
@@ -32,7 +32,7 @@ from generator.shard import WHOLE, Shard, shard_outputs
 from generator.theme import theme_dir
 from generator.understand.article import understand
 from generator.understand.corpus import archive_facts
-from generator.understand.duplicates import find_duplicates
+from generator.understand.duplicates import find_duplicates, paragraph_prints
 from generator.understand.facts import ArticleFacts
 from generator.write import BuildLocked, build_lock, discard, staging_dir, swap_in
 
@@ -103,6 +103,7 @@ def read_config(options: BuildOptions) -> tuple[Config | None, list[Diagnostic]]
     return config, problems
 
 
+PRINTS_STATE = "duplicate-prints"  # cache state: each seed's paragraph fingerprints, by its digest
 PARALLEL_READS = 400  # fewer uncached seeds than this are read faster than worker processes start
 
 
@@ -182,7 +183,12 @@ def understand_seeds(
     With a cache, both readings and each article's share of the corpus analysis are kept between builds.
     """
     drafts, problems = read_drafts(seeds, progress, len(seeds), cache, config.max_seed_bytes, jobs)
-    duplicates = find_duplicates(drafts)
+    kept = cache.get_state(PRINTS_STATE) if cache is not None else None
+    known = kept[1] if isinstance(kept, tuple) and kept[0] == code_key() else {}  # as this code computes them
+    prints = paragraph_prints(drafts, known)
+    if cache is not None and prints != known:
+        cache.set_state(PRINTS_STATE, (code_key(), prints))
+    duplicates = find_duplicates(drafts, prints)
     for kept, dropped in duplicates:
         problems.append(
             warning(f"same article as {drafts[kept].source}; built once from that file", drafts[dropped].source)

@@ -10,6 +10,8 @@ from typing import Any
 
 from jinja2 import Environment, meta
 
+SHORT = 48  # bytes of a string kept as it is in a digest rather than hashed
+
 
 def _hash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
@@ -21,29 +23,34 @@ class Fingerprinter:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[Any, bytes]] = {}
-        self._fields: dict[type, tuple[str, ...] | None] = {}
+        self._fields: dict[type, tuple[bytes, tuple[tuple[str, bytes], ...]] | None] = {}
 
-    def _field_names(self, kind: type) -> tuple[str, ...] | None:
+    def _field_names(self, kind: type) -> tuple[bytes, tuple[tuple[str, bytes], ...]] | None:
+        """A dataclass's name and its fields' names (each also encoded), or None for any other type."""
         if kind not in self._fields:
             is_data = dataclasses.is_dataclass(kind)
-            self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind)) if is_data else None
+            fields = tuple((f.name, f.name.encode()) for f in dataclasses.fields(kind)) if is_data else ()
+            self._fields[kind] = (kind.__name__.encode(), fields) if is_data else None
         return self._fields[kind]
 
     def digest(self, value: Any) -> bytes:
         kind = type(value)
         if kind is str:
-            return b"s" + _hash(value.encode("utf-8", "surrogatepass"))[:15]
+            data = value.encode("utf-8", "surrogatepass")
+            # A short string stands for itself (length-prefixed, so no two sequences read alike); a long one is hashed.
+            return b"s%d:" % len(data) + data if len(data) <= SHORT else b"S" + _hash(data)
         if kind is int or kind is bool or value is None or kind is float:
             return f"{kind.__name__}:{value!r}".encode()
         key = id(value)
         cached = self._memo.get(key)
         if cached is not None and cached[0] is value:
             return cached[1]
-        names = self._field_names(kind)
-        if names is not None:
-            parts = [kind.__name__.encode()]
-            for name in names:
-                parts.append(name.encode())
+        described = self._field_names(kind)
+        if described is not None:
+            kind_name, fields = described
+            parts = [kind_name]
+            for name, encoded in fields:
+                parts.append(encoded)
                 parts.append(self.digest(getattr(value, name)))
             result = _hash(b"\x1f".join(parts))
         elif isinstance(value, (list, tuple)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from generator.draft import Draft
 
@@ -14,23 +14,38 @@ MIN_SHARED = 0.6  # share of the shorter article's long paragraphs the other mus
 _WORD = re.compile(r"\w+")
 
 
-def _fingerprints(draft: Draft) -> set[str]:
+def _fingerprints(draft: Draft) -> frozenset[bytes]:
+    if draft.format != "text" and draft.markdown is None:
+        return frozenset()
     found = set()
     for line in draft.lines:
         words = " ".join(_WORD.findall(line.text.casefold()))
         if len(words) >= MIN_CHARS:
-            found.add(hashlib.blake2b(words.encode(), digest_size=8).hexdigest())
-    return found
+            found.add(hashlib.blake2b(words.encode(), digest_size=8).digest())
+    return frozenset(found)
 
 
-def find_duplicates(drafts: Sequence[Draft]) -> list[tuple[int, int]]:
+def paragraph_prints(drafts: Sequence[Draft], known: Mapping[str, frozenset[bytes]]) -> dict[str, frozenset[bytes]]:
+    """Each draft's long-paragraph fingerprints by its digest, taken from `known` (an earlier build's) if there."""
+    prints = {}
+    for draft in drafts:
+        found = known.get(draft.digest)
+        prints[draft.digest] = found if found is not None else _fingerprints(draft)
+    return prints
+
+
+def find_duplicates(
+    drafts: Sequence[Draft], by_digest: Mapping[str, frozenset[bytes]] | None = None
+) -> list[tuple[int, int]]:
     """(kept, dropped) index pairs: each later draft whose body nearly repeats an earlier one.
 
     Drafts are compared only when they share a long paragraph (an index on paragraph fingerprints),
-    so the work grows with the archive, not with its square.
+    so the work grows with the archive, not with its square. `by_digest`: `paragraph_prints` of these drafts.
     """
-    prints = [_fingerprints(d) if d.format == "text" or d.markdown is not None else set() for d in drafts]
-    holders: dict[str, list[int]] = defaultdict(list)
+    if by_digest is None:
+        by_digest = paragraph_prints(drafts, {})
+    prints = [by_digest[d.digest] for d in drafts]
+    holders: dict[bytes, list[int]] = defaultdict(list)
     pairs: list[tuple[int, int]] = []
     dropped: set[int] = set()
     for index, mine in enumerate(prints):
