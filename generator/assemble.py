@@ -6,7 +6,6 @@ number of workers, so the site is the same whatever `--jobs` says.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Sequence
@@ -23,6 +22,7 @@ from generator.inputs import code_key
 from generator.plan import Page
 from generator.render import describe_template_error, render_page
 from generator.urls import output_path
+from generator.workers import fork_map, worker_count
 
 PARALLEL_THRESHOLD = 400  # below this many pages to render, a process pool costs more than it saves
 
@@ -166,14 +166,10 @@ def assemble(
     by_page = {o.page: o for o in outputs if o.page is not None}
     _JOB = (pages, env, staging)
     try:
-        workers = max(1, min(jobs, len(to_render) // (PARALLEL_THRESHOLD // 2) or 1))
+        workers = worker_count(len(to_render), jobs, PARALLEL_THRESHOLD)
         pieces = _chunks(to_render, workers * 4)
-        if workers > 1 and len(to_render) >= PARALLEL_THRESHOLD:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                results = pool.imap_unordered(_render_range, pieces)
-                problems = _collect(results, by_page, records, progress, len(to_render))
-        else:
-            problems = _collect(map(_render_range, pieces), by_page, records, progress, len(to_render))
+        with fork_map(_render_range, pieces, workers, ordered=False) as results:
+            problems = _collect(results, by_page, records, progress, len(to_render))
     finally:
         _JOB = None
     ordered = tuple(records[o.path] for o in outputs if o.path in records)

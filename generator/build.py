@@ -5,14 +5,11 @@ This is the only module that knows the order of the stages.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import pickle
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 
 from generator.assemble import Output, assemble, plan_outputs, static_sources, unchanged
@@ -20,12 +17,11 @@ from generator.cache import BuildCache, open_cache
 from generator.config import Config, load_config
 from generator.diagnostics import Diagnostic, count, error, warning
 from generator.discover import SeedFile, discover
-from generator.draft import Draft
-from generator.inputs import code_key, inputs_signature, seed_key
+from generator.inputs import code_key, inputs_signature
 from generator.model import build_site
 from generator.plan import Page, plan
-from generator.readers.seed import read_seed
-from generator.readers.text import MAX_SEED_BYTES
+from generator.progress import Progress, no_progress
+from generator.reading import read_drafts
 from generator.render import make_environment
 from generator.search import SearchPart, build_search_index, link_part, split_parts, write_parts_list
 from generator.shard import WHOLE, Shard, shard_outputs
@@ -36,15 +32,9 @@ from generator.understand.duplicates import find_duplicates, paragraph_prints
 from generator.understand.facts import ArticleFacts
 from generator.write import BuildLocked, build_lock, discard, staging_dir, swap_in
 
-Progress = Callable[[str, int, int], None]
-
 
 class BuildCancelled(Exception):
     """Raised by a progress callback to stop a build (the preview on Ctrl-C); nothing is written then."""
-
-
-def _no_progress(stage: str, done: int, total: int) -> None:
-    return None
 
 
 @dataclass(frozen=True)
@@ -104,77 +94,12 @@ def read_config(options: BuildOptions) -> tuple[Config | None, list[Diagnostic]]
 
 
 PRINTS_STATE = "duplicate-prints"  # cache state: each seed's paragraph fingerprints, by its digest
-PARALLEL_READS = 400  # fewer uncached seeds than this are read faster than worker processes start
-
-
-def read_drafts(
-    seeds: Iterable[SeedFile],
-    progress: Progress = _no_progress,
-    total: int = 0,
-    cache: BuildCache | None = None,
-    max_bytes: int = MAX_SEED_BYTES,
-    jobs: int = 1,
-) -> tuple[list[Draft], list[Diagnostic]]:
-    """Read each seed, or take its reading from the cache when the file has not changed since.
-
-    Many unread seeds (a first build) are read by `jobs` worker processes, in order.
-    """
-    seeds = list(seeds)
-    cached = cache.drafts() if cache is not None else {}
-    readings: list[tuple[Draft | None, list[Diagnostic]] | None] = []
-    keys: list[str] = []
-    for seed in seeds:
-        key = f"{seed_key(seed)}:{max_bytes}"  # a changed size limit may change the reading
-        keys.append(key)
-        hit = cached.get(seed.shown)
-        reading = None
-        if hit is not None and hit[0] == key:
-            try:
-                reading = pickle.loads(hit[1])
-            except Exception:  # a damaged cache entry is simply read again
-                reading = None
-        readings.append(reading)
-    missing = [index for index, reading in enumerate(readings) if reading is None]
-    done = len(seeds) - len(missing)
-    progress("read", done, total)
-    for index, reading in zip(missing, _read_all([seeds[i] for i in missing], max_bytes, jobs), strict=True):
-        readings[index] = reading
-        done += 1
-        progress("read", done, total)
-    drafts: list[Draft] = []
-    problems: list[Diagnostic] = []
-    for reading in readings:
-        assert reading is not None
-        draft, more = reading
-        problems += more
-        if draft is not None:
-            drafts.append(draft)
-    if cache is not None:
-        cache.store_drafts([(seeds[i].shown, keys[i], readings[i]) for i in missing])
-        if len(cached) + len(missing) > len(drafts) + len(problems) + 16:
-            cache.forget_drafts_except({seed.shown for seed in seeds})
-    return drafts, problems
-
-
-def read_seed_limited(max_bytes: int, seed: SeedFile) -> tuple[Draft | None, list[Diagnostic]]:
-    return read_seed(seed, max_bytes)
-
-
-def _read_all(seeds: list[SeedFile], max_bytes: int, jobs: int) -> Iterator[tuple[Draft | None, list[Diagnostic]]]:
-    """Each seed's reading, in order: in worker processes when there are many."""
-    read = partial(read_seed_limited, max_bytes)
-    workers = min(jobs, len(seeds) // (PARALLEL_READS // 2))
-    if workers > 1 and len(seeds) >= PARALLEL_READS:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(read, seeds, chunksize=64)
-    else:
-        yield from map(read, seeds)
 
 
 def understand_seeds(
     seeds: list[SeedFile],
     config: Config,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
     cache: BuildCache | None = None,
     jobs: int = 1,
 ) -> Understood:
@@ -238,7 +163,7 @@ def _config_text(path: Path) -> str:
         return ""
 
 
-def build(options: BuildOptions, progress: Progress = _no_progress) -> BuildResult:
+def build(options: BuildOptions, progress: Progress = no_progress) -> BuildResult:
     """Build the site; the previous output stays untouched unless the new one is complete."""
     started = time.perf_counter()
     config, problems = read_config(options)

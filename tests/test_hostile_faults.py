@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 import generator.build
+import generator.reading
 from generator.serve.handler import locate
 from tests.conftest import ROOT, article, read_tree, write_tree
 
@@ -201,14 +202,14 @@ def test_seed_changed_during_the_build_keeps_the_previous_site(build_files, monk
 
 def test_seed_vanishing_before_it_is_read_is_named(build_files, monkeypatch) -> None:
     first = build_files(SEEDS)
-    real_read = generator.build.read_seed
+    real_read = generator.reading.read_seed
 
     def vanish(seed, *args):  # type: ignore[no-untyped-def]
         if seed.shown == "seeds/a.md":
             seed.path.unlink()
         return real_read(seed, *args)
 
-    monkeypatch.setattr(generator.build, "read_seed", vanish)
+    monkeypatch.setattr(generator.reading, "read_seed", vanish)
     second = build_files.run(first.root, ["--clean"])
     assert second.status == 1 and "Traceback" not in second.stderr
     assert "seeds/a.md: error: cannot read file" in second.stderr

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import multiprocessing
 import pickle
 import re
 from collections import Counter
@@ -33,6 +31,7 @@ from generator.understand.tags import (
     unpack_candidates,
     word_case_counts,
 )
+from generator.workers import fork_map, worker_count
 
 # A line must recur in this many distinct seeds (and this share of them) to count as page furniture.
 FURNITURE_MIN_SEEDS = 3
@@ -242,17 +241,13 @@ def _compute(
     pickles nor sums article by article, and never unpickles the counts; each worker's share is kept as it
     comes, so the pickled rows never wait in memory all at once.
     """
-    workers = min(jobs, len(drafts) // (PARALLEL_FEATURES // 2))
-    parts: Iterable[tuple[list[Computed], Sums]]
-    with contextlib.ExitStack() as stack:
-        if workers > 1 and len(drafts) >= PARALLEL_FEATURES:
-            size = max(1, len(drafts) // (workers * 4))
-            chunks = [drafts[start : start + size] for start in range(0, len(drafts), size)]
-            compute = partial(_compute_some, furniture=furniture, default_language=config.language, pickled=True)
-            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(workers))
-            parts = pool.imap(compute, chunks)
-        else:
-            parts = [_compute_some(drafts, furniture, config.language, store is not None)]
+    workers = worker_count(len(drafts), jobs, PARALLEL_FEATURES)
+    size = max(1, len(drafts) // (workers * 4)) if workers > 1 else max(1, len(drafts))
+    chunks = [drafts[start : start + size] for start in range(0, len(drafts), size)]
+    # A worker's results travel pickled anyway, and the store keeps them pickled.
+    pickled = workers > 1 or store is not None
+    compute = partial(_compute_some, furniture=furniture, default_language=config.language, pickled=pickled)
+    with fork_map(compute, chunks, workers) as parts:
         features: list[ArticleFeatures] = []
         counts: list[ArticleCounts] = []
         totals: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())

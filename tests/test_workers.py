@@ -1,0 +1,49 @@
+"""Work in forked processes gives what the same work gives here, and stops with the block that started it."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+
+import pytest
+
+from generator.workers import fork_map, worker_count
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _slow(n: int) -> int:
+    time.sleep(0.2)
+    return n
+
+
+def test_worker_count_pays_for_processes_only_with_enough_work():
+    assert worker_count(399, jobs=8, threshold=400) == 1
+    assert worker_count(400, jobs=8, threshold=400) == 2  # half a threshold of items each
+    assert worker_count(10_000, jobs=8, threshold=400) == 8
+    assert worker_count(10_000, jobs=1, threshold=400) == 1
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_come_in_order_whatever_the_number_of_workers(workers):
+    with fork_map(_square, range(50), workers, chunksize=4) as results:
+        assert list(results) == [n * n for n in range(50)]
+
+
+def test_unordered_results_are_all_there():
+    with fork_map(_square, range(50), 2, ordered=False) as results:
+        assert sorted(results) == [n * n for n in range(50)]
+
+
+def test_leaving_the_block_early_stops_the_workers_at_once():
+    started = time.monotonic()
+    with pytest.raises(RuntimeError), fork_map(_slow, range(40), 2) as results:
+        next(results)
+        raise RuntimeError("cancelled")
+    assert time.monotonic() - started < 2  # not the 4 s the remaining work would take
+    deadline = time.monotonic() + 5
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert multiprocessing.active_children() == []
