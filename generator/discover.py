@@ -45,43 +45,55 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def discover(seeds_dir: Path, shown_root: str) -> tuple[list[SeedFile], list[Diagnostic]]:
-    """List the seeds under `seeds_dir`, sorted by path; `shown_root` prefixes the paths shown to users."""
+    """List the seeds under `seeds_dir`, sorted by path; `shown_root` prefixes the paths shown to users.
+
+    Walks with os.scandir and plain strings: a no-op rebuild is mostly this walk, over every seed and sidecar.
+    """
     problems: list[Diagnostic] = []
     root = seeds_dir.resolve()
-    seeds: dict[str, tuple[Path, str, str]] = {}
-    sidecars: dict[str, tuple[Path, str]] = {}
-    for dirpath, dirnames, filenames in os.walk(seeds_dir, followlinks=False):
-        here = Path(dirpath)
-        kept_dirs = []
-        for name in sorted(dirnames):
-            if is_junk(name):
+    prefix = f"{shown_root.rstrip('/')}/" if shown_root else ""
+    seeds: dict[str, tuple[str, str, str]] = {}  # relative path → (path, shown, kind)
+    sidecars: dict[str, tuple[str, str]] = {}  # relative path without suffix → (path, shown)
+    folders = [(os.fspath(seeds_dir), "")]
+    while folders:
+        folder, relative = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:  # unreadable or gone: as os.walk, skipped
+            continue
+        files, subfolders = [], []
+        for entry in entries:
+            if is_junk(entry.name):
                 continue
-            if (here / name).is_symlink():
-                problems.append(
-                    warning("symbolic link to a folder not followed", _show(shown_root, seeds_dir, here / name))
-                )
-                continue
-            kept_dirs.append(name)
-        dirnames[:] = kept_dirs
-        for name in sorted(filenames):
-            if is_junk(name):
-                continue
-            path = here / name
-            shown = _show(shown_root, seeds_dir, path)
-            if path.is_symlink() and not _inside(path, root):
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            (subfolders if is_folder else files).append(entry)
+        for entry in subfolders:
+            if entry.is_symlink():
+                shown = prefix + relative + entry.name
+                problems.append(warning("symbolic link to a folder not followed", shown))
+        for entry in files:
+            name = entry.name
+            shown = prefix + relative + name
+            if entry.is_symlink() and not _inside(Path(entry.path), root):
                 problems.append(warning("symbolic link pointing outside the seeds folder not followed", shown))
                 continue
             stem, suffix = os.path.splitext(name)
             suffix = suffix.lower()
-            key = str((here / stem).relative_to(seeds_dir))
+            key = relative + stem
             if suffix in SEED_KINDS:
-                if key in seeds:
+                if any(key + other in seeds for other in SEED_KINDS):
                     problems.append(warning(f"two seeds share the name `{stem}`; sidecar applies to both", shown))
-                seeds[key + suffix] = (path, shown, SEED_KINDS[suffix])
+                seeds[key + suffix] = (entry.path, shown, SEED_KINDS[suffix])
             elif suffix in SIDECAR_SUFFIXES:
-                sidecars[key] = (path, shown)
+                sidecars[key] = (entry.path, shown)
             else:
                 problems.append(warning("not a seed (expected .txt, .md or a .yml sidecar); ignored", shown))
+        # Depth first, in name order (the stack takes the last pushed first).
+        folders += [(e.path, relative + e.name + "/") for e in reversed(subfolders) if not e.is_symlink()]
     found = []
     used_sidecars = set()
     for key in sorted(seeds):
@@ -90,14 +102,11 @@ def discover(seeds_dir: Path, shown_root: str) -> tuple[list[SeedFile], list[Dia
         sidecar = sidecars.get(stem_key)
         if sidecar:
             used_sidecars.add(stem_key)
-        found.append(SeedFile(path, shown, kind, sidecar[0] if sidecar else None, sidecar[1] if sidecar else None))
+        found.append(
+            SeedFile(Path(path), shown, kind, Path(sidecar[0]) if sidecar else None, sidecar[1] if sidecar else None)
+        )
     for key in sorted(set(sidecars) - used_sidecars):
         problems.append(
             warning("sidecar has no seed beside it (expected a .txt or .md of the same name)", sidecars[key][1])
         )
     return found, problems
-
-
-def _show(shown_root: str, seeds_dir: Path, path: Path) -> str:
-    rel = path.relative_to(seeds_dir).as_posix()
-    return f"{shown_root.rstrip('/')}/{rel}" if shown_root else rel

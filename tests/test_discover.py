@@ -45,6 +45,24 @@ def test_unknown_file_kind_and_orphan_sidecar_are_warned_about(tmp_path: Path) -
     assert any(p.startswith("seeds/lonely.yml: warning: sidecar has no seed") for p in problems)
 
 
+def test_two_seeds_of_one_name_are_both_kept_and_warned_about(tmp_path: Path) -> None:
+    write_tree(tmp_path / "seeds", {"a.md": GOOD, "a.txt": "Isi.\n", "a.yml": "title: X\n", "sub/a.txt": "Isi.\n"})
+    seeds, problems = discover(tmp_path / "seeds", "seeds")
+    assert [(s.shown, s.sidecar_shown) for s in seeds] == [
+        ("seeds/a.md", "seeds/a.yml"),
+        ("seeds/a.txt", "seeds/a.yml"),
+        ("seeds/sub/a.txt", None),  # another folder: another name
+    ]
+    assert [str(p) for p in problems] == ["seeds/a.txt: warning: two seeds share the name `a`; sidecar applies to both"]
+
+
+def test_nested_folders_are_walked_in_path_order_and_paths_stay_as_given(tmp_path: Path) -> None:
+    write_tree(tmp_path / "seeds", {"z.txt": "Isi.\n", "b/y.txt": "Isi.\n", "b/c/x.txt": "Isi.\n", "a/w.md": GOOD})
+    seeds, _ = discover(tmp_path / "seeds", "")
+    assert [s.shown for s in seeds] == ["a/w.md", "b/c/x.txt", "b/y.txt", "z.txt"]
+    assert [s.path for s in seeds] == [tmp_path / "seeds" / s.shown for s in seeds]
+
+
 def test_symlink_out_of_seeds_is_refused_with_warning(tmp_path: Path) -> None:
     outside = tmp_path / "secret.md"
     outside.write_text(GOOD)
