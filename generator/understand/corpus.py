@@ -18,7 +18,7 @@ from generator.understand.dates import usual_years, years_named
 from generator.understand.furniture import compile_patterns
 from generator.understand.glue import word_counts
 from generator.understand.language import detect_language
-from generator.understand.linking import LeadForms, index_forms, lead_forms, match_headline
+from generator.understand.linking import index_forms, lead_forms, match_headline
 from generator.understand.tags import (
     Candidates,
     PackedCandidates,
@@ -103,7 +103,7 @@ class ArticleFeatures:
     body: Body
     language: str
     years: tuple[int, ...]
-    lead: LeadForms  # what teaser matching needs of the article (see `linking`)
+    lead: str  # what teaser matching needs of the article, packed (see `linking.LeadForms.packed`)
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,7 @@ def article_features(
         body=body,
         language=draft.value("language") or detect_language(body.paragraphs, default_language),
         years=tuple(years_named("\n".join(body.paragraphs))),
-        lead=lead_forms(body.paragraphs, draft.value("title")),
+        lead=lead_forms(body.paragraphs, draft.value("title")).packed(),
     )
     counts = ArticleCounts(
         word_counts=dict(word_counts(body.paragraphs)),

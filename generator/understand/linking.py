@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.understand.dates import MONTHS
@@ -156,15 +156,43 @@ class LeadForms:
     rest: frozenset[str]  # forms that only the rest of its body holds
     opening: tuple[str, ...]  # the words of its stated title and first paragraph, in order
 
+    def packed(self) -> str:
+        """The same in one string: a sixth of the memory of the sets and their strings (see `unpack_lead`)."""
+        parts = (sorted(self.lead), sorted(self.rest), self.opening)
+        return _PARTS_APART.join(_FORMS_APART.join(part) for part in parts)
+
+
+# Forms and opening words are \w runs: neither separator can occur in them.
+_FORMS_APART, _PARTS_APART = "\n", "\x1f"
+UNPACKED_KEPT = 1024  # lead forms kept unpacked while matching: the candidates of the last few headlines
+
+
+def unpack_lead(packed: str) -> LeadForms:
+    lead, rest, opening = (part.split(_FORMS_APART) if part else [] for part in packed.split(_PARTS_APART))
+    return LeadForms(frozenset(lead), frozenset(rest), tuple(opening))
+
 
 @dataclass(frozen=True)
 class LeadIndex:
-    """Each article's lead forms, and which articles hold each form (to look at few articles per headline)."""
+    """Each article's lead forms, and which articles hold each form (to look at few articles per headline).
 
-    leads: Mapping[str, LeadForms]
+    The forms are kept packed (a 10,000-article archive's sets would take ~600 MB) and unpacked for the
+    articles a headline is compared with.
+    """
+
+    leads: Mapping[str, str]  # source → its LeadForms, packed
     postings: Mapping[str, tuple[str, ...]]
     titles: Mapping[str, str]  # normalised stated title → source
     outlets: Mapping[str, str | None]
+    _unpacked: dict[str, LeadForms] = field(default_factory=dict, compare=False, repr=False)
+
+    def lead(self, source: str) -> LeadForms:
+        found = self._unpacked.get(source)
+        if found is None:
+            if len(self._unpacked) >= UNPACKED_KEPT:
+                self._unpacked.clear()
+            found = self._unpacked[source] = unpack_lead(self.leads[source])
+        return found
 
 
 def lead_forms(paragraphs: Sequence[str], title: str | None) -> LeadForms:
@@ -180,16 +208,18 @@ def index_leads(articles: Sequence[tuple[str, Sequence[str], str | None, str | N
     return index_forms([(source, lead_forms(p, title), title, outlet) for source, p, title, outlet in articles])
 
 
-def index_forms(articles: Sequence[tuple[str, LeadForms, str | None, str | None]]) -> LeadIndex:
-    """`(source, lead_forms, stated title or None, outlet or None)` for every article → the index."""
-    leads: dict[str, LeadForms] = {}
+def index_forms(articles: Sequence[tuple[str, LeadForms | str, str | None, str | None]]) -> LeadIndex:
+    """`(source, lead forms or the same packed, stated title or None, outlet or None)` for every article →
+    the index."""
+    leads: dict[str, str] = {}
     outlets: dict[str, str | None] = {}
     postings: dict[str, list[str]] = defaultdict(list)
     titles: dict[str, str] = {}
     for source, lead, title, outlet in articles:
         outlets[source] = outlet
-        leads[source] = lead
-        for form in lead.lead:
+        packed = leads[source] = lead if isinstance(lead, str) else lead.packed()
+        held = packed.split(_PARTS_APART, 1)[0]
+        for form in held.split(_FORMS_APART) if held else ():
             postings[form].append(source)
         if title:
             titles.setdefault(normalise_headline(title), source)
@@ -264,11 +294,11 @@ def _best_covers(
             break  # neither this article nor any after it can hold more than the shortlist's last
         if not _same_outlet(index, own, source):
             continue
-        rest = index.leads[source].rest
+        lead = index.lead(source)
         held = in_lead + REST * sum(
             wanted.weight[word]
             for word in wanted.words
-            if not wanted.forms[word].isdisjoint(rest) and wanted.forms[word].isdisjoint(index.leads[source].lead)
+            if not wanted.forms[word].isdisjoint(lead.rest) and wanted.forms[word].isdisjoint(lead.lead)
         )
         best.append((held / wanted.whole, source))
         best.sort(reverse=True)
@@ -279,7 +309,7 @@ def _best_covers(
 def _rank(index: LeadIndex, source: str, wanted: _Wanted, cover: float) -> tuple[float, float, str]:
     """(rank, cover, source): the cover with words found glued or abbreviated in the opening, plus how much of
     the headline the opening tells and how much of the opening the headline echoes."""
-    lead = index.leads[source]
+    lead = index.lead(source)
     opening = {form for word in lead.opening for form in forms(word)}
     told = 0.0
     for word in wanted.words:
