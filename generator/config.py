@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.diagnostics import Diagnostic, did_you_mean, error
-from generator.i18n import LOCALE_DIR
 from generator.readers.text import MAX_SEED_BYTES
 from generator.yamlsafe import load_mapping
 
 # A language is available when the theme has a catalogue for it: adding one is adding its messages.po.
+LOCALE_DIR = Path(__file__).parent / "locale"  # the interface's translations, one folder per language
 LANGUAGES = tuple(sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po")))
 PERMALINK_FIELDS = ("year", "month", "day", "slug")
 

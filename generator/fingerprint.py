@@ -6,9 +6,11 @@ import dataclasses
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, meta
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
 
 SHORT = 48  # bytes of a string kept as it is in a digest rather than hashed
 
@@ -66,6 +68,8 @@ class Fingerprinter:
 
 def template_signatures(env: Environment) -> dict[str, str]:
     """For each template, a hash of its source and of every template it extends, includes or imports."""
+    from jinja2 import meta  # here: a no-op rebuild, which needs this module for shards, never renders
+
     assert env.loader is not None
     names = sorted(env.loader.list_templates())
     sources: dict[str, str] = {}

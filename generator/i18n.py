@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
-from pathlib import Path
 
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
@@ -12,9 +11,9 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from generator.config import LOCALE_DIR
 from generator.draft import PartialDate
 
-LOCALE_DIR = Path(__file__).parent / "locale"
 DATE_FORMATS = {
     ("day", "long"): "EEEE, d MMMM y",
     ("day", "medium"): "d MMMM y",

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 import generator.build
+import generator.plan
 import generator.reading
 from generator.serve.handler import locate
 from tests.conftest import ROOT, article, read_tree, write_tree
@@ -176,7 +177,7 @@ def test_output_folder_that_cannot_be_created_is_a_clear_error(build_files, tmp_
 def test_seed_changed_during_the_build_keeps_the_previous_site(build_files, monkeypatch, change: str) -> None:
     first = build_files({**SEEDS, "seeds/b.yml": "place: Jambi\n"})
     (first.root / "seeds" / "d.md").write_text(article("Baru", "2024-09-01"))
-    real_plan = generator.build.plan
+    real_plan = generator.plan.plan
 
     def plan_then_touch(site):  # type: ignore[no-untyped-def]
         seed = first.root / "seeds" / "b.md"
@@ -188,7 +189,7 @@ def test_seed_changed_during_the_build_keeps_the_previous_site(build_files, monk
             (first.root / "seeds" / "b.yml").unlink()
         return real_plan(site)
 
-    monkeypatch.setattr(generator.build, "plan", plan_then_touch)
+    monkeypatch.setattr(generator.plan, "plan", plan_then_touch)
     second = build_files.run(first.root)
     monkeypatch.undo()
     assert second.status == 1
