@@ -154,7 +154,9 @@ def assemble(
         if _reusable(output, previous, old_site):
             os.link(old_site / output.path, target)
             reused += 1
-        elif output.source is not None:
+            records[output.path] = previous[output.path]  # the same inode: the size and mtime just checked
+            continue
+        if output.source is not None:
             shutil.copyfile(output.source, target)
             copied += 1
         else:

@@ -27,6 +27,7 @@ from generator.write import BuildLocked, build_lock, discard, staging_dir, swap_
 # in CI and in the preview) never loads them, which is a third of its time.
 if TYPE_CHECKING:
     from generator.assemble import Output
+    from generator.draft import Draft
     from generator.plan import Page
     from generator.search import SearchPart
     from generator.understand.facts import ArticleFacts
@@ -109,15 +110,10 @@ def understand_seeds(
     from generator.reading import read_drafts
     from generator.understand.article import understand
     from generator.understand.corpus import archive_facts
-    from generator.understand.duplicates import find_duplicates, paragraph_prints
+    from generator.understand.duplicates import find_duplicates
 
     drafts, problems = read_drafts(seeds, progress, len(seeds), cache, config.max_seed_bytes, jobs)
-    kept = cache.get_state(PRINTS_STATE) if cache is not None else None
-    known = kept[1] if isinstance(kept, tuple) and kept[0] == code_key() else {}  # as this code computes them
-    prints = paragraph_prints(drafts, known)
-    if cache is not None and prints != known:
-        cache.set_state(PRINTS_STATE, (code_key(), prints))
-    duplicates = find_duplicates(drafts, prints)
+    duplicates = find_duplicates(drafts, _paragraph_prints(drafts, cache))
     for kept, dropped in duplicates:
         problems.append(
             warning(f"same article as {drafts[kept].source}; built once from that file", drafts[dropped].source)
@@ -132,6 +128,18 @@ def understand_seeds(
         facts.append(understand(draft, corpus, config))
         progress("understand", done, len(drafts))
     return Understood(facts, problems)
+
+
+def _paragraph_prints(drafts: list[Draft], cache: BuildCache | None) -> dict[str, frozenset[bytes]]:
+    """Each draft's paragraph fingerprints (duplicate detection), kept in the cache by digest between builds."""
+    from generator.understand.duplicates import paragraph_prints
+
+    stored = cache.get_state(PRINTS_STATE) if cache is not None else None
+    known = stored[1] if isinstance(stored, tuple) and stored[0] == code_key() else {}  # as this code made them
+    prints = paragraph_prints(drafts, known)
+    if cache is not None and prints != known:
+        cache.set_state(PRINTS_STATE, (code_key(), prints))
+    return prints
 
 
 def _seed_stats(seeds: Iterable[SeedFile]) -> dict[str, tuple[int, ...] | None]:
