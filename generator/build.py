@@ -112,7 +112,7 @@ def understand_seeds(
     from generator.understand.corpus import archive_facts
     from generator.understand.duplicates import find_duplicates
 
-    drafts, problems = read_drafts(seeds, progress, len(seeds), cache, config.max_seed_bytes, jobs)
+    drafts, problems = read_drafts(seeds, progress, cache, config.max_seed_bytes, jobs)
     duplicates = find_duplicates(drafts, _paragraph_prints(drafts, cache))
     for kept, dropped in duplicates:
         problems.append(

@@ -23,7 +23,6 @@ Reading = tuple[Draft | None, list[Diagnostic]]
 def read_drafts(
     seeds: Iterable[SeedFile],
     progress: Progress = no_progress,
-    total: int = 0,
     cache: BuildCache | None = None,
     max_bytes: int = MAX_SEED_BYTES,
     jobs: int = 1,
@@ -33,6 +32,7 @@ def read_drafts(
     Many unread seeds (a first build) are read by `jobs` worker processes, in order.
     """
     seeds = list(seeds)
+    total = len(seeds)
     cached = cache.drafts() if cache is not None else {}
     readings: list[Reading | None] = []
     keys: list[str] = []
@@ -48,7 +48,7 @@ def read_drafts(
                 reading = None
         readings.append(reading)
     missing = [index for index, reading in enumerate(readings) if reading is None]
-    done = len(seeds) - len(missing)
+    done = total - len(missing)
     progress("read", done, total)
     read = partial(read_seed_limited, max_bytes)
     workers = worker_count(len(missing), jobs, PARALLEL_READS)
@@ -73,4 +73,5 @@ def read_drafts(
 
 
 def read_seed_limited(max_bytes: int, seed: SeedFile) -> Reading:
+    """`read_seed` with the limit first, so a picklable partial can carry it to worker processes."""
     return read_seed(seed, max_bytes)

@@ -152,12 +152,8 @@ def feature_settings(config: Config) -> tuple[object, ...]:
     return (config.language, config.furniture_patterns, config.max_seed_bytes)
 
 
-def feature_key(
-    draft: Draft, furniture: CorpusFacts, settings: tuple[object, ...], lines: frozenset[str] | None = None
-) -> str:
-    """A hash of everything one article's features are made from (`lines`: its `_line_sets`, when known)."""
-    if lines is None:
-        lines = frozenset(normalise_line(line.text) for line in draft.lines)
+def feature_key(draft: Draft, furniture: CorpusFacts, settings: tuple[object, ...], lines: frozenset[str]) -> str:
+    """A hash of everything one article's features are made from (`lines`: its normalised lines, `_line_sets`)."""
     own = sorted(lines & furniture.furniture)
     text = repr((draft.source, draft.format, draft.digest, settings, own))
     return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
@@ -294,9 +290,7 @@ class _Analysis:
                 return None
             todo = [index[key] for key in missing]
             drafts = [self.drafts[i] for i in todo]
-            features, counts, _ = _compute(drafts, missing, self.furniture, self.config, self.jobs, self.store)
-            for i, one in zip(todo, features, strict=True):
-                self.features[i] = one
+            _, counts, _ = _compute(drafts, missing, self.furniture, self.config, self.jobs, self.store)
             if self.store is not None:  # it kept them just now
                 return self.counts_of(wanted, recompute=False)
             found.update(zip(missing, counts, strict=True))

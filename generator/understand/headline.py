@@ -133,7 +133,8 @@ def headline_style(sentence: str, counts: Mapping[str, int]) -> str:
         text = _attributed(said.group("who"), said.group("what"))
     who, colon, what = text.rpartition(": ")
     main = _MAIN_CLAUSE.match(what)
-    end = main.end() if main else 0
+    assert main  # it matches any text, if only emptily
+    end = main.end()
     main_clause = present_tense(what[:end], counts)
     text = who + colon + _COPULA.sub(" ", _WILL.sub(" to ", main_clause), count=1) + what[end:]
     text = headline_verbs(text, counts)
@@ -227,8 +228,7 @@ def _core(text: str) -> str:
             if aside and describes and _is_name(aside[0].split()):
                 subject = aside[0]
             return " ".join([subject, ", ".join(parts[verb_at:])])
-        named = _named_subject(opening)
-        if verb_at == 1 and describes and named:
+        if verb_at == 1 and describes and _named_subject(opening):
             return ", ".join(parts[verb_at:])
     return text
 

@@ -275,10 +275,10 @@ def pack_candidates(found: Candidates) -> PackedCandidates:
 
 def unpack_candidates(packed: PackedCandidates) -> Candidates:
     names, keys, name_counts, words, word_counts, lead = packed
-    said = _counts(word_counts)
+    said = _uints(word_counts)
     word_list = words.split("\n") if words else []
     return Candidates(
-        dict(zip(names.split("\n") if names else [], _counts(name_counts), strict=True)),
+        dict(zip(names.split("\n") if names else [], _uints(name_counts), strict=True)),
         dict(zip(word_list, said, strict=True)),
         frozenset(lead.split("\n") if lead else ()),
         tuple(keys.split("\n")) if keys else (),
@@ -286,7 +286,7 @@ def unpack_candidates(packed: PackedCandidates) -> Candidates:
     )
 
 
-def _counts(packed: bytes) -> array[int]:
+def _uints(packed: bytes) -> array[int]:
     values = array("I")
     values.frombytes(packed)
     return values

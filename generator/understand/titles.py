@@ -42,6 +42,7 @@ _PHRASE_BREAK = re.compile(
     r"|ketika|demi|atas|tentang|soal|serta|in|on|at|for|from|by|against|despite|into|amid|as"
     r"|since|until|during)\s)"
 )
+_BREAKS = (_CLAUSE_BREAK, _PHRASE_BREAK)  # the boundaries a title may be cut at, best first
 _QUOTE_OPEN = tuple("\"“‘'")
 # The end of a quotation (`… Inisial RN," ujar Kasi Humas`, `… jelas," bebernya`) is not news on its own.
 _QUOTE_TAIL = re.compile(
@@ -132,7 +133,7 @@ def _cut(sentence: str) -> str:
     if len(sentence) <= WHOLE_TITLE:
         return sentence
     best = None
-    for breaks, shortest in ((_CLAUSE_BREAK, MIN_TITLE), (_PHRASE_BREAK, MIN_PHRASE_CUT)):
+    for breaks, shortest in zip(_BREAKS, (MIN_TITLE, MIN_PHRASE_CUT), strict=True):
         for match in breaks.finditer(sentence):
             if shortest <= match.start() <= MAX_TITLE:
                 best = match.start()
@@ -155,7 +156,7 @@ def _trimmed(title: str, mentions: Mapping[str, int]) -> str:
 
     candidates = [title] + [
         _finish(title[: match.start()])
-        for breaks in (_CLAUSE_BREAK, _PHRASE_BREAK)
+        for breaks in _BREAKS
         for match in breaks.finditer(title)
         if match.start() >= MIN_TRIMMED
     ]

@@ -21,7 +21,7 @@ def headline_verbs(text: str, counts: Mapping[str, int]) -> str:
 
     def bare(match: re.Match[str]) -> str:
         following = text[match.end() :].split(maxsplit=1)
-        before = text[: match.start()].split()[-1:]
+        before = text[: match.start()].rsplit(maxsplit=1)[-1:]  # the word before, without splitting it all
         if before and before[0].casefold() in _DESCRIBING and not _takes_object(following):
             return match.group(0)  # `pernyataan yang mengagetkan` describes: it keeps its prefix
         return bare_verb(match.group(0), following[0] if following else "", counts)
