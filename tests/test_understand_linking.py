@@ -52,6 +52,13 @@ KITES = (
     "Tahun ini peserta datang dari dua belas negara.",
     "Cuaca cerah dan angin kencang membuat acara meriah.",
 )
+FIRE = (
+    "Kebakaran melanda Pasar Induk Jakabaring pada Minggu dini hari dan menghanguskan ratusan kios pedagang.",
+    "Petugas pemadam mengerahkan dua belas unit mobil.",
+    "Api baru padam menjelang subuh.",
+    "Tidak ada korban jiwa.",
+    "Polisi masih menyelidiki penyebabnya.",
+)
 BUSES = ("Dinas Perhubungan menyiapkan bus wisata gratis bagi penumpang yang naik dari terminal.",)
 
 
@@ -193,3 +200,15 @@ def test_a_headline_the_lead_words_differently_links_when_the_archive_knows_all_
     assert match_headline("Festival Parangtritis Hari Pertama, Warga Kota Datang Naik Bus", index) == "kites.txt"
     # The same with a word no article holds: it may be the particular of a story the archive lacks.
     assert match_headline("Festival Parangtritis Hari Pertama, Warga Kota Datang Naik Delman", index) is None
+
+
+def test_a_headline_only_one_article_holds_the_rarest_words_of_links_despite_a_paraphrase():
+    index = _index(("fire.txt", FIRE, None, None))
+    # Told below the opening, with `bertahan` in no lead: still, only the fire story holds penyebab, api, subuh.
+    assert match_headline("Polisi Selidiki Penyebab Api, Petugas Bertahan Hingga Subuh", index) == "fire.txt"
+    # More than a fifth of it unknown to every lead: it may be another fire, told with its own particulars.
+    assert match_headline("Polisi Selidiki Penyebab Api, Petugas Bertahan Hingga Larut", index) is None
+    # Another article holding those words too: neither is named alone.
+    again = ("Gudang di tepi kota terbakar semalam.", "Api padam menjelang subuh.", "Polisi menyelidiki penyebabnya.")
+    index = _index(("fire.txt", FIRE, None, None), ("again.txt", again, None, None))
+    assert match_headline("Polisi Selidiki Penyebab Api, Petugas Bertahan Hingga Subuh", index) is None

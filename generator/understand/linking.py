@@ -31,6 +31,9 @@ MIN_RANK = 0.9  # its cover plus what its opening tells (see `_rank`): held word
 MIN_RATIO = 1.4  # and how far it must rank above the runner-up
 # Or, when every headline word is known to the archive: a lower cover and rank, far above the runner-up.
 ALONE_COVER, ALONE_RANK, ALONE_RATIO = 0.35, 0.5, 2.5
+# Or, when one article alone holds the headline's rarest known words: half of the headline, somewhat told,
+# and at most a fifth of it (by weight) in words that no lead holds.
+SOLE_COVER, SOLE_RANK, SOLE_UNKNOWN = 0.5, 0.6, 0.2
 REST = 0.5  # a word only the rest of the body holds is weaker evidence than one in the lead
 HIDDEN = 0.7  # so is one glued to its neighbour or written as an abbreviation
 # A word no article holds is a paraphrase, or a particular of a story the archive lacks: it counts, half.
@@ -274,6 +277,12 @@ def match_headline(headline: str, index: LeadIndex, own: str | None = None) -> s
     # alone holds the headline's words. That names it only when every word of the headline is known to the
     # archive: a word no article holds may be a particular of a story the archive lacks.
     if all(holders.values()) and cover >= ALONE_COVER and rank >= max(ALONE_RANK, ALONE_RATIO * runner_up):
+        return source
+    # Or one article alone holds the rarest words the archive knows: they are the story's particulars. When the
+    # story is absent, its particulars are unknown, and the rarest words left are common ones that several
+    # articles share; or a story of the same kind is there, and the other party's name is unknown (a fifth).
+    unknown = sum(weight[word] for word in said if not holders[word]) / wanted.whole
+    if len(ranked) == 1 and cover >= SOLE_COVER and rank >= SOLE_RANK and unknown <= SOLE_UNKNOWN:
         return source
     return None
 
