@@ -43,7 +43,7 @@ def generators(root: Path, bench_venv: Path, arsip: Path) -> list[Generator]:
     pelican_build = [str(bench_venv / "bin" / "pelican"), "--quiet", "--settings", str(p / "pelicanconf.py")]
     return [
         Generator(
-            "arsip", a, a / "seeds", a / "site", (a / ".arsip-cache",),
+            "arsip", a, a / "seeds", a / "site", (a / ".arsip-cache", a / ".site.prev"),
             (*arsip_build, "--config", str(a / "site.yml")),
         ),
         Generator(

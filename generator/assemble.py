@@ -1,5 +1,8 @@
 """Assemble the new site in a staging folder: render pages whose inputs changed, hard-link the rest.
 
+The staging folder may start as the site before the current one (see `write.start_staging`): a file there
+that is the current site's own (the same inode) stays, any other is replaced, and files no output names go.
+
 Rendering is spread over processes (pages are independent); output bytes never depend on the
 number of workers, so the site is the same whatever `--jobs` says.
 """
@@ -23,6 +26,7 @@ from generator.plan import Page
 from generator.render import describe_template_error, render_page
 from generator.urls import output_path
 from generator.workers import fork_map, worker_count
+from generator.write import remove, write_new
 
 PARALLEL_THRESHOLD = 400  # below this many pages to render, a process pool costs more than it saves
 
@@ -75,20 +79,31 @@ def plan_outputs(pages: Sequence[Page], env: Environment, config: Config, static
     return outputs
 
 
-def _reusable(output: Output, previous: dict[str, OutputRecord], old_site: Path) -> bool:
+def _reusable(output: Output, previous: dict[str, OutputRecord], old_site: str) -> os.stat_result | None:
+    """The stat of the current site's file for this output when it can be reused as it is, else None."""
     record = previous.get(output.path)
     if record is None or record.fingerprint != output.fingerprint:
-        return False
+        return None
     try:
-        stat = (old_site / output.path).stat()
+        stat = os.stat(f"{old_site}/{output.path}")
     except OSError:
-        return False
-    return stat.st_size == record.size and stat.st_mtime_ns == record.mtime_ns
+        return None
+    return stat if stat.st_size == record.size and stat.st_mtime_ns == record.mtime_ns else None
 
 
 def unchanged(outputs: Sequence[Output], previous: dict[str, OutputRecord], old_site: Path) -> bool:
     """True when the site on disk is exactly what these outputs would produce."""
-    return len(outputs) == len(previous) and all(_reusable(o, previous, old_site) for o in outputs)
+    site = str(old_site)
+    return len(outputs) == len(previous) and all(_reusable(o, previous, site) is not None for o in outputs)
+
+
+def _holds(staging: str, path: str, stat: os.stat_result) -> bool:
+    """True when the staging folder's file at `path` is the file whose stat this is (the same inode)."""
+    try:
+        mine = os.stat(f"{staging}/{path}")
+    except OSError:
+        return False
+    return mine.st_ino == stat.st_ino and mine.st_dev == stat.st_dev
 
 
 # Worker state, set before forking so pages and the environment are shared copy-on-write; each process
@@ -107,7 +122,7 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[tuple[int, int, int]], 
             data = render_page(env, page)
         except Exception as exc:  # a crash in a (user) template is a user's problem, reported with its line
             return done, describe_template_error(exc)
-        target.write_bytes(data)  # its folder was made while the outputs were listed
+        write_new(target, data)  # its folder was made while the outputs were listed
         stat = target.stat()
         done.append((index, stat.st_size, stat.st_mtime_ns))
     return done, None
@@ -138,25 +153,37 @@ def assemble(
     staging: Path,
     jobs: int,
     progress: Callable[[str, int, int], None],
+    held: frozenset[str] = frozenset(),
 ) -> Assembly:
-    """Fill `staging` with the whole new site; returns what was written and how."""
+    """Fill `staging` with the whole new site; returns what was written and how.
+
+    `held`: the output paths the staging folder already holds files at (an older site, see the module).
+    """
     global _JOB
-    staging.mkdir(parents=True, exist_ok=True)
     records: dict[str, OutputRecord] = {}
     to_render: list[int] = []
     reused = copied = 0
     made: set[Path] = set()  # folders already created: one mkdir per folder, not per file
+    site, stage = str(old_site), str(staging)
+    # First, so that a file gone makes room for a folder of the same name, and the other way round.
+    _remove_unnamed(staging, held - {output.path for output in outputs})
     for output in outputs:
+        current = _reusable(output, previous, site)  # the site's file, when it stays as it is
         target = staging / output.path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if _reusable(output, previous, old_site):
-            os.link(old_site / output.path, target)
+        if not (output.path in held and current is not None and _holds(stage, output.path, current)):
+            if output.path in held:
+                remove(target)  # never written through: it may be a link to an older site's file
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if current is not None:
+                os.link(old_site / output.path, target)
+        if current is not None:
             reused += 1
             records[output.path] = previous[output.path]  # the same inode: the size and mtime just checked
             continue
         if output.source is not None:
+            remove(target)  # a held file may be a link to an older site's: never copied over
             shutil.copyfile(output.source, target)
             copied += 1
         else:
@@ -176,6 +203,19 @@ def assemble(
         _JOB = None
     ordered = tuple(records[o.path] for o in outputs if o.path in records)
     return Assembly(ordered, len(to_render) + copied, reused, tuple(problems))
+
+
+def _remove_unnamed(staging: Path, paths: set[str]) -> None:
+    """Remove files the older site had and the new one has not, and the folders that leaves empty."""
+    for path in sorted(paths):
+        remove(staging / path)
+        folder = (staging / path).parent
+        while folder != staging:
+            try:
+                folder.rmdir()
+            except OSError:  # not empty (or gone already)
+                break
+            folder = folder.parent
 
 
 def _collect(results, by_page, records, progress, total) -> list[Diagnostic]:  # type: ignore[no-untyped-def]

@@ -21,7 +21,16 @@ from generator.inputs import code_key, inputs_signature
 from generator.progress import Progress, no_progress
 from generator.shard import WHOLE, Shard, shard_outputs
 from generator.theme import theme_dir
-from generator.write import BuildLocked, build_lock, discard, staging_dir, swap_in
+from generator.write import (
+    BuildLocked,
+    build_lock,
+    discard,
+    files_under,
+    keep_previous,
+    staging_dir,
+    start_staging,
+    swap_in,
+)
 
 # The stages past the no-op check are imported where they run: a rebuild with nothing to do (the common case
 # in CI and in the preview) never loads them, which is a third of its time.
@@ -251,7 +260,7 @@ def _build_pages(
     from generator.model import build_site
     from generator.plan import plan
     from generator.render import make_environment
-    from generator.search import build_search_index, link_part, write_parts_list
+    from generator.search import BUNDLE_DIR, build_search_index, drop_bundle, link_part, write_parts_list
 
     before = _seed_stats(seeds)
     understood = understand_seeds(seeds, config, progress, cache, options.jobs)
@@ -285,16 +294,33 @@ def _build_pages(
         if previous and unchanged(outputs, previous, options.out):
             return result(status, 0, True)
         staging = staging_dir(options.out)
+        # The site before this one, kept by the last build, is updated in place of a new staging folder when
+        # the cache says which search parts it holds (its files are listed: a stray one must not survive).
+        held_search = cache.get_state(f"search-prev:{site_key}") if cache is not None and previous else None
+        reusing = start_staging(staging, options.out, reuse=isinstance(held_search, dict))
+        if not reusing:
+            held_search = {}
+        assert isinstance(held_search, dict)
         try:
-            assembly = assemble(outputs, pages, env, previous, options.out, staging, options.jobs, progress)
+            held = files_under(staging, skip=frozenset({BUNDLE_DIR})) if reusing else frozenset()
+            assembly = assemble(outputs, pages, env, previous, options.out, staging, options.jobs, progress, held)
             if assembly.problems:
                 problems.extend(assembly.problems)
                 return result(1)
             if cache is not None:
                 cache.set_state(f"search:{site_key}", None)  # until the new site is in place
             kept = last_search if previous and isinstance(last_search, dict) else {}
-            # A part whose article pages are all unchanged is the same index: reuse it from the current site.
-            todo = [p for p in parts if kept.get(p.number) != p.key or not link_part(options.out, staging, p)]
+            # A part whose article pages are all unchanged is the same index: the staging folder holds it
+            # already (from the site before), or it is linked from the current site, or else it is built.
+            held_parts = {part.number for part in parts if held_search.get(part.number) == part.key}
+            for number in (held_search.keys() | {part.number for part in parts}) - held_parts:
+                drop_bundle(staging, number)
+            todo = [
+                part
+                for part in parts
+                if part.number not in held_parts
+                and (kept.get(part.number) != part.key or not link_part(options.out, staging, part))
+            ]
             work = staging.with_name(staging.name + "-search")
             search_problems = build_search_index(staging, config.language, todo, work, options.jobs)
             problems.extend(search_problems)
@@ -307,12 +333,18 @@ def _build_pages(
                 listed = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
                 problems.append(error(f"seeds changed during the build ({listed}); site not written, build again"))
                 return result(1)
-            swap_in(staging, options.out)
+            old = swap_in(staging, options.out)
+            if cache is not None:
+                cache.replace_outputs(site_key, assembly.records)
+                cache.set_state(f"search:{site_key}", {part.number: part.key for part in parts})
+                # The old site becomes the next build's staging folder, when its search parts are known.
+                cache.set_state(f"search-prev:{site_key}", kept or None)
+            if old is not None and cache is not None and kept:
+                keep_previous(old, options.out)
+            elif old is not None:
+                discard(old)
         finally:
             discard(staging)
-        if cache is not None:
-            cache.replace_outputs(site_key, assembly.records)
-            cache.set_state(f"search:{site_key}", {part.number: part.key for part in parts})
     except OSError as exc:
         problems.append(error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out)))
         return result(1)

@@ -25,7 +25,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic, error, warning
 from generator.fingerprint import path_bucket
 from generator.search_canonical import canonicalise
-from generator.write import link_tree
+from generator.write import link_tree, remove, write_new
 
 BUNDLE_DIR = "pagefind"  # the site path the index is served from; reserved in model.RESERVED_SLUGS
 MORE_DIR = "more"  # BUNDLE_DIR/MORE_DIR/K/ holds part K > 0
@@ -44,7 +44,24 @@ class SearchPart:
 
     @property
     def bundle(self) -> str:
-        return BUNDLE_DIR if self.number == 0 else f"{BUNDLE_DIR}/{MORE_DIR}/{self.number}"
+        return bundle_of(self.number)
+
+
+def bundle_of(number: int) -> str:
+    """The site path of part `number`'s bundle."""
+    return BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}/{MORE_DIR}/{number}"
+
+
+def drop_bundle(staging: Path, number: int) -> None:
+    """Remove one part's bundle from a staging folder that holds an older site; the first part's folder keeps
+    the other parts (`more/`), which are dropped or kept on their own."""
+    bundle = staging / bundle_of(number)
+    if number != 0:
+        remove(bundle)
+    elif bundle.is_dir():
+        for child in bundle.iterdir():
+            if child.name != MORE_DIR:
+                remove(child)
 
 
 def split_parts(articles: Sequence[tuple[str, str]], part_size: int) -> list[SearchPart]:
@@ -82,7 +99,7 @@ def write_parts_list(staging: Path, parts: Sequence[SearchPart]) -> None:
     more = [f"{MORE_DIR}/{part.number}/" for part in parts if part.number > 0]
     target = staging / BUNDLE_DIR / PARTS_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps({"merge": more}, separators=(",", ":")) + "\n", encoding="utf-8")
+    write_new(target, (json.dumps({"merge": more}, separators=(",", ":")) + "\n").encode())
 
 
 def pagefind_executable() -> Path | None:

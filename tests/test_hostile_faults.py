@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+import generator.assemble
 import generator.build
 import generator.plan
 import generator.reading
@@ -63,14 +64,14 @@ def test_disk_full_at_the_write_layer_keeps_the_previous_site(build_files, monke
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     if where == "render":
-        real_write = Path.write_bytes
+        real_write = generator.assemble.write_new
 
-        def write_bytes(self: Path, data: bytes) -> int:
-            if ".staging-" in str(self) and self.name == "index.html" and "2024/09/01" in str(self):
+        def write_new(path: Path, data: bytes) -> None:
+            if ".staging-" in str(path) and path.name == "index.html" and "2024/09/01" in str(path):
                 full()
-            return real_write(self, data)
+            real_write(path, data)
 
-        monkeypatch.setattr(Path, "write_bytes", write_bytes)
+        monkeypatch.setattr(generator.assemble, "write_new", write_new)
     elif where == "copy":
         monkeypatch.setattr("generator.assemble.shutil.copyfile", full)
     else:

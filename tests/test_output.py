@@ -150,3 +150,43 @@ def test_build_killed_while_writing_leaves_previous_site_and_next_build_recovers
     gone = set(_pages(first.files)) - set(_pages(again.files))
     assert {"2024/08/20/jalan-rusak/index.html", "2024/08/20/index.html", "tags/jalan/index.html"} <= gone
     assert all(path.startswith(("2024/08/20/", "tags/jalan/")) for path in gone), gone
+
+
+def test_the_site_swapped_out_is_kept_and_becomes_the_next_staging_folder(build_files) -> None:
+    first = build_files(SEEDS)
+    tree = first.out.stat().st_ino
+    (first.root / "seeds" / "b.md").write_text(article("Jalan Rusak Diperbaiki", "2024-08-20", ["Jalan"]))
+    second = build_files.run(first.root)
+    kept = first.root / ".site.prev"
+    assert second.status == 0 and read_tree(kept) == first.files  # the old site, whole and untouched
+    (second.out / "stray.txt").write_text("written by hand into the site\n")
+    (first.root / "seeds" / "c.txt").unlink()
+    third = build_files.run(first.root)
+    assert third.status == 0 and third.out.stat().st_ino == tree  # the first site's folder, brought up to date
+    (first.root / "seeds" / "e.md").write_text(article("Baru", "2024-09-01", ["Banjir"]))
+    fourth = build_files.run(first.root)  # its staging folder is the second site, with the stray file
+    assert fourth.status == 0
+    clean = build_files.run(first.root, ["--clean"])
+    assert fourth.files == clean.files and "stray.txt" not in fourth.files
+    assert not (first.root / ".site.prev").exists()  # --clean keeps no old site
+    assert _leftovers(first.root) == []
+
+
+def test_a_failed_build_after_reusing_the_old_site_keeps_the_current_one(build_files, monkeypatch) -> None:
+    first = build_files(SEEDS)
+    (first.root / "seeds" / "e.md").write_text(article("Baru", "2024-09-01"))
+    second = build_files.run(first.root)
+    (first.root / "seeds" / "a.md").unlink()
+
+    def crash(staging: Path, out: Path) -> None:
+        raise RuntimeError("injected failure just before the swap")
+
+    monkeypatch.setattr(generator.build, "swap_in", crash)
+    options = BuildOptions(seeds=first.root / "seeds", out=first.out, config_path=first.root / "site.yml", jobs=1)
+    with pytest.raises(RuntimeError, match="injected"):
+        build(options)
+    monkeypatch.undo()
+    assert read_tree(first.out) == second.files
+    assert _leftovers(first.root) == [] and not (first.root / ".site.prev").exists()
+    again = build_files.run(first.root)
+    assert again.status == 0 and "2024/08/19/banjir-bandang/index.html" not in again.files
