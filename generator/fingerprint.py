@@ -19,6 +19,12 @@ def _hash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def _string(value: str) -> bytes:
+    """A short string stands for itself (length-prefixed, so no two sequences read alike); a long one is hashed."""
+    data = value.encode("utf-8", "surrogatepass")
+    return b"s%d:" % len(data) + data if len(data) <= SHORT else b"S" + _hash(data)
+
+
 class Fingerprinter:
     """Hashes plain data structurally. Each dataclass instance and tuple is hashed once per build,
     however often it is shared between pages (an article appears on many listing pages)."""
@@ -38,9 +44,7 @@ class Fingerprinter:
     def digest(self, value: Any) -> bytes:
         kind = type(value)
         if kind is str:
-            data = value.encode("utf-8", "surrogatepass")
-            # A short string stands for itself (length-prefixed, so no two sequences read alike); a long one is hashed.
-            return b"s%d:" % len(data) + data if len(data) <= SHORT else b"S" + _hash(data)
+            return _string(value)
         if kind is int or kind is bool or value is None or kind is float:
             return f"{kind.__name__}:{value!r}".encode()
         key = id(value)
@@ -53,10 +57,11 @@ class Fingerprinter:
             parts = [kind_name]
             for name, encoded in fields:
                 parts.append(encoded)
-                parts.append(self.digest(getattr(value, name)))
+                field = getattr(value, name)
+                parts.append(_string(field) if type(field) is str else self.digest(field))  # the commonest, inline
             result = _hash(b"\x1f".join(parts))
         elif isinstance(value, (list, tuple)):
-            result = _hash(b"[" + b"\x1e".join([self.digest(v) for v in value]))
+            result = _hash(b"[" + b"\x1e".join([_string(v) if type(v) is str else self.digest(v) for v in value]))
         elif isinstance(value, Mapping):
             items = sorted(value.items(), key=lambda kv: str(kv[0]))
             result = _hash(b"{" + b"\x1e".join([str(k).encode() + b"=" + self.digest(v) for k, v in items]))

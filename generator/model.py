@@ -193,8 +193,10 @@ def build_site(all_facts: Sequence[ArticleFacts], config: Config) -> tuple[Site,
                 related=related,
             )
         )
-    articles = _link_neighbours(articles)
-    articles = _link_similar(articles)
+    # One reference per article, shared by every page that links to it (a fingerprint hashes it once).
+    refs = [article.ref for article in articles]
+    articles = _link_neighbours(articles, refs)
+    articles = _link_similar(articles, refs)
 
     by_tag: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
@@ -212,20 +214,20 @@ def _link_if_other(url: str | None, own_url: str) -> str | None:
     return url if url and url != own_url else None
 
 
-def _link_neighbours(articles: list[Article]) -> list[Article]:
+def _link_neighbours(articles: list[Article], refs: Sequence[ArticleRef]) -> list[Article]:
     """Previous/next in time among dated articles (the list is newest first)."""
     from dataclasses import replace
 
     dated = [i for i, a in enumerate(articles) if a.date is not None]
     result = list(articles)
     for position, index in enumerate(dated):
-        newer = articles[dated[position - 1]].ref if position > 0 else None
-        older = articles[dated[position + 1]].ref if position + 1 < len(dated) else None
+        newer = refs[dated[position - 1]] if position > 0 else None
+        older = refs[dated[position + 1]] if position + 1 < len(dated) else None
         result[index] = replace(articles[index], previous=older, next=newer)
     return result
 
 
-def _link_similar(articles: list[Article]) -> list[Article]:
+def _link_similar(articles: list[Article], refs: Sequence[ArticleRef]) -> list[Article]:
     """Each article's related articles: rare shared tags and teaser links, both ways."""
     from dataclasses import replace
 
@@ -235,7 +237,7 @@ def _link_similar(articles: list[Article]) -> list[Article]:
         for a in articles
     ]
     ranked = related_indices(items)
-    return [replace(a, similar=tuple(articles[i].ref for i in best)) for a, best in zip(articles, ranked, strict=True)]
+    return [replace(a, similar=tuple(refs[i] for i in best)) for a, best in zip(articles, ranked, strict=True)]
 
 
 def _periods(articles: list[Article]) -> tuple[Period, ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,11 +53,13 @@ def related_indices(items: Sequence[Relatable], limit: int = RELATED_LIMIT) -> l
             members = holders[tag]
             if len(members) > too_common:
                 continue
+            tag_weight = weight[tag]
             for other in members:
-                if other != index:
-                    scores[other] += weight[tag]
+                scores[other] += tag_weight
+        scores.pop(index, None)  # an item shares every tag with itself
         for other in linked[index]:
             scores[other] += TEASER_WEIGHT
-        best = heapq.nsmallest(limit, scores.items(), key=lambda pair: (-pair[1], pair[0]))
-        result.append(tuple(other for other, _ in best))
+        # Highest score first, then the lowest index: (score, -index) pairs compare in C, with no key function.
+        best = heapq.nlargest(limit, zip(scores.values(), map(operator.neg, scores), strict=True))
+        result.append(tuple(-negated for _, negated in best))
     return result

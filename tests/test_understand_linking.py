@@ -1,6 +1,8 @@
 """Teaser headlines written in headline style still find the article whose lead tells the story, and only it."""
 
-from generator.understand.linking import forms, index_leads, lead_forms, match_headline, words
+import pytest
+
+from generator.understand.linking import forms, index_forms, index_leads, lead_forms, match_headline, words
 
 ARRESTS = ("Polisi menangkap enam pengedar narkoba di Kota Tangerang selama operasi pekan lalu.",)
 PERMITS = ("Pemerintah kota membatalkan izin tambang pasir di tepi Sungai Cisadane setelah protes warga.",)
@@ -212,3 +214,23 @@ def test_a_headline_only_one_article_holds_the_rarest_words_of_links_despite_a_p
     again = ("Gudang di tepi kota terbakar semalam.", "Api padam menjelang subuh.", "Polisi menyelidiki penyebabnya.")
     index = _index(("fire.txt", FIRE, None, None), ("again.txt", again, None, None))
     assert match_headline("Polisi Selidiki Penyebab Api, Petugas Bertahan Hingga Subuh", index) is None
+
+
+def test_an_index_made_for_some_headlines_matches_them_as_a_full_one_and_refuses_others():
+    articles = [
+        ("arrests.txt", ARRESTS, None, None), ("fire.txt", FIRE, None, None), ("kites.txt", KITES, None, None),
+        ("buses.txt", BUSES, None, None), ("lubuk.txt", POVERTY_LUBUK, None, None),
+    ]  # fmt: skip
+    headlines = [
+        "Polisi Selidiki Penyebab Api, Petugas Bertahan Hingga Subuh",
+        "Festival Parangtritis Hari Pertama, Warga Kota Datang Naik Bus",
+        "Angka Kemiskinan di Lubuk Raya Naik, Warga Banyak Menganggur",
+    ]
+    full = index_leads(articles)
+    entries = [(source, lead_forms(paragraphs, title), title, outlet) for source, paragraphs, title, outlet in articles]
+    made_for = index_forms(entries, headlines=headlines)
+    assert len(made_for.postings) < len(full.postings) and made_for.frequency == full.frequency
+    assert [match_headline(h, made_for) for h in headlines] == [match_headline(h, full) for h in headlines]
+    assert match_headline(headlines[0], made_for) == "fire.txt"
+    with pytest.raises(ValueError, match="not made for this headline"):
+        match_headline("Harga Cabai Rawit Naik Jelang Lebaran", made_for)

@@ -484,7 +484,8 @@ def archive_facts(
         [
             (d.source, f.lead, d.value("title"), d.value("outlet", f.body.dateline.outlet))
             for d, f in zip(drafts, features, strict=True)
-        ]
+        ],
+        headlines=[teaser.headline for feature in features for teaser in feature.body.teasers],
     )
     targets: dict[tuple[str, str], str] = {}
     headlines: dict[str, str] = {}

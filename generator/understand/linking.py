@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -184,9 +184,11 @@ class LeadIndex:
     """
 
     leads: Mapping[str, str]  # source → its LeadForms, packed
-    postings: Mapping[str, tuple[str, ...]]
+    postings: Mapping[str, tuple[str, ...]]  # form → the articles whose lead holds it (of `asked` only, if set)
+    frequency: Mapping[str, int]  # form → how many articles' leads hold it (of every form)
     titles: Mapping[str, str]  # normalised stated title → source
     outlets: Mapping[str, str | None]
+    asked: frozenset[str] | None = None  # the forms of the headlines the index was made for; None: any headline
     _unpacked: dict[str, LeadForms] = field(default_factory=dict, compare=False, repr=False)
 
     def lead(self, source: str) -> LeadForms:
@@ -211,22 +213,33 @@ def index_leads(articles: Sequence[tuple[str, Sequence[str], str | None, str | N
     return index_forms([(source, lead_forms(p, title), title, outlet) for source, p, title, outlet in articles])
 
 
-def index_forms(articles: Sequence[tuple[str, LeadForms | str, str | None, str | None]]) -> LeadIndex:
+def index_forms(
+    articles: Sequence[tuple[str, LeadForms | str, str | None, str | None]], headlines: Iterable[str] | None = None
+) -> LeadIndex:
     """`(source, lead forms or the same packed, stated title or None, outlet or None)` for every article →
-    the index."""
+    the index; for these `headlines` only, when given (which articles hold each form is then listed for
+    their forms alone, a small share of the archive's: a build matches its teasers and nothing else)."""
+    asked = None if headlines is None else _asked_forms(headlines)
     leads: dict[str, str] = {}
     outlets: dict[str, str | None] = {}
     postings: dict[str, list[str]] = defaultdict(list)
+    frequency: Counter[str] = Counter()
     titles: dict[str, str] = {}
     for source, lead, title, outlet in articles:
         outlets[source] = outlet
         packed = leads[source] = lead if isinstance(lead, str) else lead.packed()
-        held = packed.split(_PARTS_APART, 1)[0]
-        for form in held.split(_FORMS_APART) if held else ():
+        held_part = packed.split(_PARTS_APART, 1)[0]
+        held = held_part.split(_FORMS_APART) if held_part else []
+        frequency.update(held)
+        for form in held if asked is None else asked.intersection(held):
             postings[form].append(source)
         if title:
             titles.setdefault(normalise_headline(title), source)
-    return LeadIndex(leads, {w: tuple(s) for w, s in postings.items()}, titles, outlets)
+    return LeadIndex(leads, {w: tuple(s) for w, s in postings.items()}, frequency, titles, outlets, asked)
+
+
+def _asked_forms(headlines: Iterable[str]) -> frozenset[str]:
+    return frozenset(form for headline in headlines for word in words(headline) for form in forms(word))
 
 
 @dataclass(frozen=True)
@@ -252,10 +265,13 @@ def match_headline(headline: str, index: LeadIndex, own: str | None = None) -> s
     if len(said) < MIN_WORDS:
         return None
     found = {word: frozenset(forms(word)) for word in said}
+    every = frozenset().union(*found.values())
+    if index.asked is not None and not index.asked.issuperset(every):
+        raise ValueError(f"the teaser index was not made for this headline: {headline!r}")
     holders = {word: {s for form in found[word] for s in index.postings.get(form, ())} for word in said}
     total = len(index.leads) + 1
     weight = {word: _weight(word, len(holders[word]), total) for word in said}
-    wanted = _Wanted(said, found, weight, sum(weight.values()), frozenset().union(*found.values()))
+    wanted = _Wanted(said, found, weight, sum(weight.values()), every)
     # Rare words first: an article holding most of the headline holds some of its rarest words.
     known = sorted((word for word in said if holders[word]), key=lambda word: len(holders[word]))
     seen: set[str] = set()
@@ -329,7 +345,7 @@ def _rank(index: LeadIndex, source: str, wanted: _Wanted, cover: float) -> tuple
         if not found.isdisjoint(opening):
             told += wanted.weight[word]
     first = list(dict.fromkeys(lead.opening))[:ECHO_WORDS]
-    weights = [math.log((len(index.leads) + 1) / (1 + len(index.postings.get(word, ())))) + 0.1 for word in first]
+    weights = [math.log((len(index.leads) + 1) / (1 + index.frequency.get(word, 0))) + 0.1 for word in first]
     echoed = sum(w for w, word in zip(weights, first, strict=True) if not wanted.every.isdisjoint(forms(word)))
     echo = echoed / sum(weights) if first else 0.0
     return cover + (told / wanted.whole + echo) / 2, cover, source
