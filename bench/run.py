@@ -51,7 +51,7 @@ def bench_one(root: Path, n: int, runs: int, venv: Path, arsip: Path) -> tuple[R
     # never trusts their cached reading (as git does): let the new corpus settle, or the first no-op rebuild
     # would re-read the files written last and measure an edit.
     time.sleep(RACY_SECONDS + 0.5)
-    results: Results = {s: {g.name: [] for g in gens} for s in ("cold", "noop", "edit")}
+    results: Results = {s: {g.name: [] for g in gens} for s in ("cold", "noop", "edit", "next_edit")}
     pages: dict[str, int] = {}
     for run in range(runs):
         for g in gens[run % 3 :] + gens[: run % 3]:  # each generator goes first in turn
@@ -62,13 +62,19 @@ def bench_one(root: Path, n: int, runs: int, venv: Path, arsip: Path) -> tuple[R
             token = f"Kalimat suntingan bench nomor {run}."
             append_sentence(g.name, g.content, run, token)
             edit = measure(g.command, g.project)
-            if token not in _edited_page(g, run).read_text(encoding="utf-8"):
-                sys.exit(f"bench: {g.name} did not update the edited article {_edited_page(g, run)}")
-            for scenario, m in (("cold", cold), ("noop", noop), ("edit", edit)):
+            # And another article at once: the steady state of a newsroom (or a preview) making edit after edit.
+            other = n // 2 + run
+            append_sentence(g.name, g.content, other, token)
+            next_edit = measure(g.command, g.project)
+            for edited in (run, other):
+                if token not in _edited_page(g, edited).read_text(encoding="utf-8"):
+                    sys.exit(f"bench: {g.name} did not update the edited article {_edited_page(g, edited)}")
+            for scenario, m in (("cold", cold), ("noop", noop), ("edit", edit), ("next_edit", next_edit)):
                 results[scenario][g.name].append(m)
             print(
                 f"  run {run + 1}/{runs} {g.name:8} cold {cold.seconds:7.2f} s  no-op {noop.seconds:6.2f} s  "
-                f"edit {edit.seconds:6.2f} s  tree {cold.tree_mb:6.0f} MB  {pages[g.name]:,} pages",
+                f"edit {edit.seconds:6.2f} s  next edit {next_edit.seconds:6.2f} s  "
+                f"tree {cold.tree_mb:6.0f} MB  {pages[g.name]:,} pages",
                 flush=True,
             )
     return results, pages
