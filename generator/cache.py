@@ -76,7 +76,7 @@ class BuildCache:
             self._db.executemany("DELETE FROM drafts WHERE source = ?", ((s,) for s in known - sources))
 
     def load_features(self, keys: Collection[str]) -> dict[str, bytes]:
-        """Per-article features kept by earlier builds of this same code, pickled (see `corpus.FeatureStore`)."""
+        """Per-article features kept by earlier builds of this same code, pickled (see `features.FeatureStore`)."""
         found: dict[str, bytes] = {}
         wanted = list(keys)
         for start in range(0, len(wanted), 500):  # SQLite limits the parameters of one statement

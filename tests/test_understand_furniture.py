@@ -5,7 +5,7 @@ import pytest
 from generator.config import Config
 from generator.draft import Draft, SourceLine
 from generator.understand.body import read_body
-from generator.understand.corpus import corpus_facts
+from generator.understand.furniture import find_furniture
 
 
 def _draft(*lines: str, source: str = "a.txt") -> Draft:
@@ -14,7 +14,7 @@ def _draft(*lines: str, source: str = "a.txt") -> Draft:
 
 def _body(*lines: str, patterns: tuple[str, ...] = ()):
     draft = _draft(*lines)
-    return read_body(draft, corpus_facts([draft], patterns).is_furniture)
+    return read_body(draft, find_furniture([draft], patterns).is_furniture)
 
 
 @pytest.mark.parametrize(
@@ -72,11 +72,11 @@ def test_lines_repeated_across_many_seeds_are_furniture():
     drafts = [
         _draft(f"Isi berita nomor {n} yang unik.", "Ikuti kami di kanal resmi", source=f"{n}.txt") for n in range(5)
     ]
-    facts = corpus_facts(drafts)
+    facts = find_furniture(drafts)
     assert read_body(drafts[0], facts.is_furniture).paragraphs == ("Isi berita nomor 0 yang unik.",)
 
 
 def test_lines_repeated_only_by_copies_of_one_article_are_kept():
     drafts = [_draft("Isi berita yang sama.", "Subjudul", source=f"{n}.txt") for n in range(5)]
-    facts = corpus_facts(drafts)
+    facts = find_furniture(drafts)
     assert "Subjudul" in read_body(drafts[0], facts.is_furniture).paragraphs

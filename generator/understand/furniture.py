@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from generator.draft import SourceLine
+from generator.draft import Draft, SourceLine
+
+# A line must recur in this many distinct seeds (and this share of them) to count as page furniture.
+FURNITURE_MIN_SEEDS = 3
+FURNITURE_MIN_SHARE = 0.02
+FURNITURE_MAX_WORDS = 8
 
 # Kinds every news scrape carries, whatever the outlet; a site adds its own with `furniture_patterns`.
 # Each must match a whole line, so a genuine paragraph that merely mentions these words is kept.
@@ -27,6 +35,54 @@ _INITIALS = re.compile(r"\s*\((?:[a-z]{2,5}(?:/[a-z]{2,5})*|\*)\)\s*$")
 def compile_patterns(extra: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
     """The built-in furniture kinds and a site's own, each matched against a whole line."""
     return tuple(re.compile(rf"(?:{p})\s*", re.IGNORECASE) for p in (*BUILTIN_PATTERNS, *extra))
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What is furniture in one archive: lines that repeat across its seeds, and patterns (built-in and the
+    site's own) matched against a whole line."""
+
+    lines: frozenset[str] = frozenset()  # normalised (`normalise_line`)
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+    def is_furniture(self, line: str) -> bool:
+        return normalise_line(line) in self.lines or any(p.fullmatch(line) for p in self.patterns)
+
+
+def normalise_line(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def line_sets(drafts: Iterable[Draft]) -> list[frozenset[str]]:
+    """Each draft's lines, normalised (`normalise_line`), as a set."""
+    return [frozenset(map(normalise_line, (line.text for line in draft.lines))) for draft in drafts]
+
+
+def repeated_lines(drafts: Iterable[Draft], lines_of: Sequence[frozenset[str]] | None = None) -> frozenset[str]:
+    """Short lines that repeat across many distinct seeds are page furniture, not writing.
+
+    `lines_of`: each draft's `line_sets`, when already known.
+    """
+    drafts = list(drafts)
+    seen: Counter[str] = Counter()
+    bodies: set[frozenset[str]] = set()
+    for draft, lines in zip(drafts, lines_of or line_sets(drafts), strict=True):
+        if draft.format != "text":
+            continue
+        if lines in bodies:  # a second scrape of the same article must not make its lines look repeated
+            continue
+        bodies.add(lines)
+        # A normalised line has one space between words.
+        seen.update(line for line in lines if line.count(" ") < FURNITURE_MAX_WORDS)
+    threshold = max(FURNITURE_MIN_SEEDS, int(len(bodies) * FURNITURE_MIN_SHARE))
+    return frozenset(line for line, n in seen.items() if n >= threshold)
+
+
+def find_furniture(
+    drafts: Iterable[Draft], patterns: tuple[str, ...] = (), lines_of: Sequence[frozenset[str]] | None = None
+) -> Furniture:
+    """The archive's furniture: its repeated lines, and the built-in patterns with the site's own."""
+    return Furniture(repeated_lines(drafts, lines_of), compile_patterns(patterns))
 
 
 def strip_initials(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:

@@ -163,7 +163,7 @@ def _readings(run: tuple[str, ...], opens: bool) -> tuple[str, Reading | None, R
 class Runs:
     """One article's raw candidates, before the archive's case counts decide which runs are names.
 
-    Depends on the article alone, so it can be computed once and kept (see `corpus.article_features`).
+    Depends on the article alone, so it can be computed once and kept (see `features.article_features`).
     Each run is read both ways the archive may decide: whole, and (when it opens a sentence) without its
     first word, which may be a common word capitalised only there.
     """
@@ -214,8 +214,14 @@ def case_sets(
     if words is None:
         common = {word for word, n in lower.items() if n > upper.get(word, 0)}
         return set(upper.keys() - common), common
-    common = {word for word in words if lower.get(word, 0) > upper.get(word, 0)}
-    return {word for word in words if word in upper and word not in common}, common
+    cases = {word: word_case(word, lower, upper) for word in words}
+    return {word for word, (capitalised, _) in cases.items() if capitalised}, {w for w, (_, c) in cases.items() if c}
+
+
+def word_case(word: str, lower: Mapping[str, int], upper: Mapping[str, int]) -> tuple[bool, bool]:
+    """What `case_sets` says of one word: (capitalised, common)."""
+    common = lower.get(word, 0) > upper.get(word, 0)
+    return word in upper and not common, common
 
 
 def decide_candidates(found: Runs, lower: Mapping[str, int], upper: Mapping[str, int]) -> Candidates:
