@@ -26,7 +26,7 @@ from generator.plan import Page
 from generator.render import describe_template_error, render_page
 from generator.urls import output_path
 from generator.workers import fork_map, worker_count
-from generator.write import remove, write_new
+from generator.write import NOTHING_HELD, TreeContents, remove, write_new
 
 PARALLEL_THRESHOLD = 400  # below this many pages to render, a process pool costs more than it saves
 
@@ -100,7 +100,7 @@ def unchanged(outputs: Sequence[Output], previous: dict[str, OutputRecord], old_
 def _holds(staging: str, path: str, stat: os.stat_result) -> bool:
     """True when the staging folder's file at `path` is the file whose stat this is (the same inode)."""
     try:
-        mine = os.stat(f"{staging}/{path}")
+        mine = os.lstat(f"{staging}/{path}")
     except OSError:
         return False
     return mine.st_ino == stat.st_ino and mine.st_dev == stat.st_dev
@@ -153,11 +153,11 @@ def assemble(
     staging: Path,
     jobs: int,
     progress: Callable[[str, int, int], None],
-    held: frozenset[str] = frozenset(),
+    held: TreeContents = NOTHING_HELD,
 ) -> Assembly:
     """Fill `staging` with the whole new site; returns what was written and how.
 
-    `held`: the output paths the staging folder already holds files at (an older site, see the module).
+    `held`: what the staging folder already holds (an older site, see the module), search index aside.
     """
     global _JOB
     records: dict[str, OutputRecord] = {}
@@ -166,12 +166,12 @@ def assemble(
     made: set[Path] = set()  # folders already created: one mkdir per folder, not per file
     site, stage = str(old_site), str(staging)
     # First, so that a file gone makes room for a folder of the same name, and the other way round.
-    _remove_unnamed(staging, held - {output.path for output in outputs})
+    _remove_unnamed(staging, outputs, held)
     for output in outputs:
         current = _reusable(output, previous, site)  # the site's file, when it stays as it is
         target = staging / output.path
-        if not (output.path in held and current is not None and _holds(stage, output.path, current)):
-            if output.path in held:
+        if not (output.path in held.files and current is not None and _holds(stage, output.path, current)):
+            if output.path in held.files:
                 remove(target)  # never written through: it may be a link to an older site's file
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -183,7 +183,7 @@ def assemble(
             records[output.path] = previous[output.path]  # the same inode: the size and mtime just checked
             continue
         if output.source is not None:
-            remove(target)  # a held file may be a link to an older site's: never copied over
+            remove(target)  # whatever is there may be a link to another site's file: never copied over
             shutil.copyfile(output.source, target)
             copied += 1
         else:
@@ -205,9 +205,18 @@ def assemble(
     return Assembly(ordered, len(to_render) + copied, reused, tuple(problems))
 
 
-def _remove_unnamed(staging: Path, paths: set[str]) -> None:
-    """Remove files the older site had and the new one has not, and the folders that leaves empty."""
-    for path in sorted(paths):
+def _remove_unnamed(staging: Path, outputs: Sequence[Output], held: TreeContents) -> None:
+    """Remove the files and folders the older site had and the new one has not, and folders that leaves empty."""
+    named = {output.path for output in outputs}
+    needed: set[str] = set()  # every folder an output lies in
+    for path in named:
+        folder = path.rpartition("/")[0]
+        while folder and folder not in needed:
+            needed.add(folder)
+            folder = folder.rpartition("/")[0]
+    for folder in sorted(held.folders - needed):  # a parent before its children, which go with it
+        remove(staging / folder)
+    for path in sorted(held.files - named):
         remove(staging / path)
         folder = (staging / path).parent
         while folder != staging:

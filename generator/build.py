@@ -22,14 +22,17 @@ from generator.progress import Progress, no_progress
 from generator.shard import WHOLE, Shard, shard_outputs
 from generator.theme import theme_dir
 from generator.write import (
+    NOTHING_HELD,
     BuildLocked,
     build_lock,
     discard,
-    files_under,
     keep_previous,
+    previous_tree,
     staging_dir,
     start_staging,
     swap_in,
+    tree_contents,
+    tree_id,
 )
 
 # The stages past the no-op check are imported where they run: a rebuild with nothing to do (the common case
@@ -179,6 +182,27 @@ def _search_parts(outputs: list[Output], pages: list[Page], part_size: int) -> l
     return split_parts(articles, part_size)
 
 
+def _parts_held(cache: BuildCache | None, key: str, folder: Path) -> dict[int, str]:
+    """The search parts (number → key) a cache state says `folder` holds; none when the state names another
+    folder (or none): a folder changed by a build without the cache is not trusted."""
+    state = cache.get_state(key) if cache is not None else None
+    if isinstance(state, tuple) and len(state) == 2 and state[0] == tree_id(folder) and isinstance(state[1], dict):
+        return state[1]
+    return {}
+
+
+def _keep_or_discard(old: Path | None, out: Path, cache: BuildCache | None, key: str, parts: dict[int, str]) -> None:
+    """Keep the swapped-out site for the next build to update, when its search parts (`parts`) are known."""
+    if cache is not None:
+        cache.set_state(key, (tree_id(old), parts) if old is not None and parts else None)  # before the rename
+    if old is None:
+        return
+    if cache is None or not parts or not keep_previous(old, out):
+        if cache is not None:
+            cache.set_state(key, None)
+        discard(old)
+
+
 def _config_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8", "replace")
@@ -260,7 +284,7 @@ def _build_pages(
     from generator.model import build_site
     from generator.plan import plan
     from generator.render import make_environment
-    from generator.search import BUNDLE_DIR, build_search_index, drop_bundle, link_part, write_parts_list
+    from generator.search import BUNDLE_DIR, build_search_index, drop_bundles, link_part, write_parts_list
 
     before = _seed_stats(seeds)
     understood = understand_seeds(seeds, config, progress, cache, options.jobs)
@@ -290,31 +314,32 @@ def _build_pages(
     outputs = [outputs[index] for index in mine]
     try:
         previous = cache.outputs(site_key) if cache is not None and not options.clean else {}
-        last_search = cache.get_state(f"search:{site_key}") if cache is not None else None
         if previous and unchanged(outputs, previous, options.out):
             return result(status, 0, True)
+        # The search parts of the current site, and of the site before it (kept by the last build to be updated
+        # into this one, its files listed so that no stray one survives).
+        kept = _parts_held(cache, f"search:{site_key}", options.out) if previous else {}
+        held_search = _parts_held(cache, f"search-prev:{site_key}", previous_tree(options.out)) if previous else {}
         staging = staging_dir(options.out)
-        # The site before this one, kept by the last build, is updated in place of a new staging folder when
-        # the cache says which search parts it holds (its files are listed: a stray one must not survive).
-        held_search = cache.get_state(f"search-prev:{site_key}") if cache is not None and previous else None
-        reusing = start_staging(staging, options.out, reuse=isinstance(held_search, dict))
-        if not reusing:
-            held_search = {}
-        assert isinstance(held_search, dict)
+        reusing = start_staging(staging, options.out, reuse=bool(held_search))
         try:
-            held = files_under(staging, skip=frozenset({BUNDLE_DIR})) if reusing else frozenset()
+            held = tree_contents(staging, skip=frozenset({BUNDLE_DIR})) if reusing else NOTHING_HELD
             assembly = assemble(outputs, pages, env, previous, options.out, staging, options.jobs, progress, held)
             if assembly.problems:
                 problems.extend(assembly.problems)
                 return result(1)
             if cache is not None:
                 cache.set_state(f"search:{site_key}", None)  # until the new site is in place
-            kept = last_search if previous and isinstance(last_search, dict) else {}
             # A part whose article pages are all unchanged is the same index: the staging folder holds it
             # already (from the site before), or it is linked from the current site, or else it is built.
-            held_parts = {part.number for part in parts if held_search.get(part.number) == part.key}
-            for number in (held_search.keys() | {part.number for part in parts}) - held_parts:
-                drop_bundle(staging, number)
+            held_parts = {
+                part.number
+                for part in parts
+                if reusing
+                and held_search.get(part.number) == part.key
+                and (staging / part.bundle / "pagefind.js").is_file()
+            }
+            drop_bundles(staging, held_parts)
             todo = [
                 part
                 for part in parts
@@ -336,13 +361,8 @@ def _build_pages(
             old = swap_in(staging, options.out)
             if cache is not None:
                 cache.replace_outputs(site_key, assembly.records)
-                cache.set_state(f"search:{site_key}", {part.number: part.key for part in parts})
-                # The old site becomes the next build's staging folder, when its search parts are known.
-                cache.set_state(f"search-prev:{site_key}", kept or None)
-            if old is not None and cache is not None and kept:
-                keep_previous(old, options.out)
-            elif old is not None:
-                discard(old)
+                cache.set_state(f"search:{site_key}", (tree_id(options.out), {part.number: part.key for part in parts}))
+            _keep_or_discard(old, options.out, cache, f"search-prev:{site_key}", kept)
         finally:
             discard(staging)
     except OSError as exc:

@@ -18,7 +18,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,16 +52,27 @@ def bundle_of(number: int) -> str:
     return BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}/{MORE_DIR}/{number}"
 
 
-def drop_bundle(staging: Path, number: int) -> None:
-    """Remove one part's bundle from a staging folder that holds an older site; the first part's folder keeps
-    the other parts (`more/`), which are dropped or kept on their own."""
-    bundle = staging / bundle_of(number)
-    if number != 0:
-        remove(bundle)
-    elif bundle.is_dir():
-        for child in bundle.iterdir():
-            if child.name != MORE_DIR:
+def drop_bundles(staging: Path, kept: Collection[int]) -> None:
+    """In a staging folder that holds an older site, remove the index's bundles but those of the parts numbered
+    in `kept` (the first part's files are those directly in the index's folder; the others are in `more/`)."""
+    root = staging / BUNDLE_DIR
+    if not _real_folder(root):
+        remove(root)
+        return
+    for child in root.iterdir():
+        if (child.name != MORE_DIR and 0 not in kept) or (child.name == MORE_DIR and not _real_folder(child)):
+            remove(child)
+    more = root / MORE_DIR
+    if _real_folder(more):
+        for child in more.iterdir():
+            if not (child.name.isdecimal() and child.name == str(int(child.name)) and int(child.name) in kept):
                 remove(child)
+        if not any(more.iterdir()):
+            more.rmdir()
+
+
+def _real_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
 
 
 def split_parts(articles: Sequence[tuple[str, str]], part_size: int) -> list[SearchPart]:

@@ -2,9 +2,10 @@
 
 The site swapped out is kept beside the new one (`.site.prev`) instead of being deleted: the next build
 renames it to its staging folder and changes only the files that differ, rather than making every folder
-and link again and deleting the old tree (most of an edit's writing time on a large archive). Its unchanged
-files are hard links of the site's, so keeping it costs directory entries, not copies. Nothing is ever written
-through a link: a file is unlinked before it is written again.
+and link again and deleting the old tree (most of an edit's writing time on a large archive). Its files that
+the last build did not change are hard links of the site's; after a build that changed everything (a template,
+the config, a new version of Arsip) it is a second copy until the next build. Nothing is ever written through
+a link: a file is unlinked before it is written again.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import errno
 import fcntl
 import os
 import shutil
+import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 _RENAME_EXCHANGE = 2
@@ -68,20 +71,42 @@ def build_lock(out: Path, wait: bool = False) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def files_under(root: Path, skip: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The relative paths of every file (or link) under `root`, leaving out the top-level folders in `skip`."""
-    found: list[str] = []
-    folders = [""]
-    while folders:
-        folder = folders.pop()
+@dataclass(frozen=True)
+class TreeContents:
+    """The relative paths of a folder's files (and links) and of its subfolders."""
+
+    files: frozenset[str] = frozenset()
+    folders: frozenset[str] = frozenset()
+
+
+NOTHING_HELD = TreeContents()  # a new, empty staging folder
+
+
+def tree_contents(root: Path, skip: frozenset[str] = frozenset()) -> TreeContents:
+    """What is under `root`, leaving out the top-level folders named in `skip`."""
+    files: list[str] = []
+    folders: list[str] = []
+    todo = [""]
+    while todo:
+        folder = todo.pop()
         with os.scandir(f"{root}/{folder}" if folder else root) as entries:
             for entry in entries:
                 path = f"{folder}/{entry.name}" if folder else entry.name
                 if not entry.is_dir(follow_symlinks=False):
-                    found.append(path)
+                    files.append(path)
                 elif path not in skip:
                     folders.append(path)
-    return frozenset(found)
+                    todo.append(path)
+    return TreeContents(frozenset(files), frozenset(folders))
+
+
+def tree_id(path: Path) -> tuple[int, int] | None:
+    """What tells one folder from another across renames (device and inode); None when it is not a folder."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode) else None
 
 
 def link_tree(source: Path, destination: Path, skip: frozenset[str] = frozenset()) -> None:
@@ -114,13 +139,19 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def start_staging(staging: Path, out: Path, reuse: bool) -> bool:
-    """Make the staging folder: the kept previous site when `reuse` (True is returned), else an empty one."""
+    """Make the staging folder: the kept previous site when `reuse` (True is returned), else an empty one.
+
+    A kept site that is not reused is renamed out of the way before it is deleted, so a build killed meanwhile
+    leaves a leftover that the next one clears, never half a kept site.
+    """
     kept = previous_tree(out)
-    if kept.is_dir():
-        if reuse:
-            kept.rename(staging)
-            return True
-        shutil.rmtree(kept, ignore_errors=True)
+    if reuse and tree_id(kept) is not None:
+        kept.rename(staging)
+        return True
+    if kept.exists() or kept.is_symlink():
+        doomed = staging.with_name(staging.name + "-unused")
+        kept.rename(doomed)
+        remove(doomed)
     staging.mkdir(parents=True, exist_ok=True)
     return False
 
@@ -139,11 +170,14 @@ def swap_in(staging: Path, out: Path) -> Path | None:
     return old
 
 
-def keep_previous(old: Path, out: Path) -> None:
-    """Keep the swapped-out site for the next build to update (see `start_staging`)."""
-    kept = previous_tree(out)
-    shutil.rmtree(kept, ignore_errors=True)
-    old.rename(kept)
+def keep_previous(old: Path, out: Path) -> bool:
+    """Keep the swapped-out site for the next build to update (see `start_staging`); False when it could not
+    be kept (it is then the caller's to discard)."""
+    try:
+        old.rename(previous_tree(out))  # the kept one was taken by `start_staging`
+    except OSError:
+        return False
+    return True
 
 
 def remove(path: Path) -> None:

@@ -190,3 +190,34 @@ def test_a_failed_build_after_reusing_the_old_site_keeps_the_current_one(build_f
     assert _leftovers(first.root) == [] and not (first.root / ".site.prev").exists()
     again = build_files.run(first.root)
     assert again.status == 0 and "2024/08/19/banjir-bandang/index.html" not in again.files
+
+
+def test_a_hand_made_folder_in_the_site_is_gone_like_a_stray_file(build_files) -> None:
+    first = build_files(SEEDS)
+    (first.out / "made-by-hand" / "empty").mkdir(parents=True)
+    for step, name in enumerate(("a.md", "b.md"), start=1):  # the second build's staging folder is the first site
+        (first.root / "seeds" / name).write_text(article(f"Berita {step}", f"2024-08-0{step}", ["Banjir"]))
+        assert build_files.run(first.root).status == 0
+    assert not (first.out / "made-by-hand").exists()
+    clean = build_files.run(first.root, ["--clean"])
+    assert sorted(p.relative_to(first.out) for p in first.out.rglob("*")) == sorted(
+        p.relative_to(clean.out) for p in clean.out.rglob("*")
+    )
+
+
+def test_a_build_without_the_cache_in_between_is_not_mistaken_for_the_cached_ones(build_files, monkeypatch) -> None:
+    seeds = {f"seeds/x{n:02d}.md": article(f"Berita nomor {n}", f"2024-09-{1 + n:02d}") for n in range(12)}
+    first = build_files(seeds, config="search_part_size: 4\n")
+    other, seed = first.root / "seeds" / "x05.md", first.root / "seeds" / "x03.md"
+    original = seed.read_text()
+    other.write_text(other.read_text().replace("Isi", "Isi lain"))
+    assert build_files.run(first.root).status == 0  # with the cache: the first site is kept
+    seed.write_text(original.replace("Isi", "Isi yang sudah diubah"))
+    monkeypatch.setattr(generator.build, "open_cache", lambda directory: None)
+    assert build_files.run(first.root).status == 0  # without: the site and the kept one are no longer as recorded
+    monkeypatch.undo()
+    seed.write_text(original)  # back to what the cache last recorded of its search part
+    again = build_files.run(first.root)
+    clean = build_files.run(first.root, ["--clean"])
+    assert again.status == clean.status == 0
+    assert again.files == clean.files  # the search index too: no part trusted on the word of a stale state

@@ -32,7 +32,7 @@ class ArticleFeatures:
     """What the archive-wide analysis and later stages need of one article, from that article alone.
 
     Depends on the draft, the furniture lines among its own lines, and `feature_settings` of the config;
-    computed once and kept (see `FeatureStore`), so an edit recomputes one article's features, not the archive's.
+    computed once and kept (see `FeatureStore`).
     """
 
     body: Body
@@ -126,11 +126,11 @@ def summed(totals: Totals) -> Sums:
 Computed = tuple[ArticleFeatures | bytes, ArticleCounts | bytes]
 
 
-def dumps(value: object) -> bytes:
+def pickle_value(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def loads(blob: bytes | None) -> object:
+def unpickle_value(blob: bytes | None) -> object:
     """The value pickled in `blob`; None for none, or a damaged one (which is simply computed again)."""
     if blob is None:
         return None
@@ -148,7 +148,7 @@ def _compute_some(
     totals = new_totals()
     for draft in drafts:
         features, counts = article_features(draft, furniture, default_language)
-        done.append((dumps(features), dumps(counts)) if pickled else (features, counts))
+        done.append((pickle_value(features), pickle_value(counts)) if pickled else (features, counts))
         add_counts(totals, counts.word_counts, counts.lower, counts.upper)
     return done, summed(totals)
 
@@ -229,7 +229,7 @@ class Analysis:
 
 def _counts(value: ArticleCounts | bytes | None) -> ArticleCounts | None:
     """Counts from what is known of them: themselves, pickled, or nothing (or damaged)."""
-    found = loads(value) if isinstance(value, bytes) else value
+    found = unpickle_value(value) if isinstance(value, bytes) else value
     return found if isinstance(found, ArticleCounts) else None
 
 
@@ -239,9 +239,9 @@ def _kept(keys: Sequence[str], computed: Sequence[Computed], store: FeatureStore
     features: list[ArticleFeatures] = []
     for key, (article, counts) in zip(keys, computed, strict=True):
         if store is not None:
-            rows[key] = article if isinstance(article, bytes) else dumps(article)
-            rows[key + COUNTS] = counts if isinstance(counts, bytes) else dumps(counts)
-        value = loads(article) if isinstance(article, bytes) else article
+            rows[key] = article if isinstance(article, bytes) else pickle_value(article)
+            rows[key + COUNTS] = counts if isinstance(counts, bytes) else pickle_value(counts)
+        value = unpickle_value(article) if isinstance(article, bytes) else article
         assert isinstance(value, ArticleFeatures)  # just computed
         features.append(value)
     if store is not None:
@@ -255,17 +255,17 @@ def analyse(
     config: Config,
     store: FeatureStore | None,
     jobs: int,
-    line_sets: Sequence[frozenset[str]],
+    lines_of: Sequence[frozenset[str]],
 ) -> Analysis:
     """Every article's features, in draft order: from the store when kept, else computed."""
     if store is not None:
         settings = feature_settings(config)
-        keys = [feature_key(draft, furniture, settings, lines) for draft, lines in zip(drafts, line_sets, strict=True)]
+        keys = [feature_key(draft, furniture, settings, lines) for draft, lines in zip(drafts, lines_of, strict=True)]
         known = store.load_features(set(keys))
     else:  # without a store, keys only tell articles apart
         keys = [str(index) for index in range(len(drafts))]
         known = {}
-    found = [value if isinstance(value := loads(known.get(key)), ArticleFeatures) else None for key in keys]
+    found = [value if isinstance(value := unpickle_value(known.get(key)), ArticleFeatures) else None for key in keys]
     del known
     missing = [index for index, value in enumerate(found) if value is None]
     new_keys = [keys[index] for index in missing]

@@ -294,7 +294,8 @@ def match_headline(headline: str, index: LeadIndex, own: str | None = None) -> s
     # archive: a word no article holds may be a particular of a story the archive lacks.
     if all(holders.values()) and cover >= ALONE_COVER and rank >= max(ALONE_RANK, ALONE_RATIO * runner_up):
         return source
-    # Or one article alone holds the rarest words the archive knows: they are the story's particulars. When the
+    # Or one article alone holds the rarest words the archive knows (it is the only candidate left once the
+    # teaser's own article and other outlets' are set aside): they are the story's particulars. When the
     # story is absent, its particulars are unknown, and the rarest words left are common ones that several
     # articles share; or a story of the same kind is there, and the other party's name is unknown (a fifth).
     unknown = sum(weight[word] for word in said if not holders[word]) / wanted.whole

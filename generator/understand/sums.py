@@ -18,10 +18,10 @@ from generator.understand.features import (
     FeatureStore,
     Sums,
     add_counts,
-    dumps,
-    loads,
     new_totals,
+    pickle_value,
     summed,
+    unpickle_value,
 )
 from generator.understand.tags import (
     Candidates,
@@ -53,7 +53,7 @@ class ArchiveSums:
 
 def load_sums(store: FeatureStore, key: str) -> ArchiveSums | None:
     """The sums the last build kept under this key, if any (and readable)."""
-    kept = loads(store.load_features([key]).get(key))
+    kept = unpickle_value(store.load_features([key]).get(key))
     return kept if isinstance(kept, ArchiveSums) else None
 
 
@@ -161,5 +161,5 @@ def keep_sums(
     """Store this build's sums (its features are kept already); forget what no current article uses."""
     same = previous is not None and previous.keys == sums.keys and (previous.decided is None) == (sums.decided is None)
     # Unchanged sums (a rebuild that changed nothing here) need not be written again.
-    rows = {} if same else {sums_key: dumps(sums)}
+    rows = {} if same else {sums_key: pickle_value(sums)}
     store.store_features(rows, {*analysis.keys, *(key + COUNTS for key in analysis.keys), sums_key})
