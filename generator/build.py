@@ -317,7 +317,8 @@ def _build_pages(
         if previous and unchanged(outputs, previous, options.out):
             return result(status, 0, True)
         # The search parts of the current site, and of the site before it (kept by the last build to be updated
-        # into this one, its files listed so that no stray one survives).
+        # into this one, its files listed so that no stray one survives). Each state names the folder it
+        # describes, so it stays true through a failed build and is not believed of any other folder.
         kept = _parts_held(cache, f"search:{site_key}", options.out) if previous else {}
         held_search = _parts_held(cache, f"search-prev:{site_key}", previous_tree(options.out)) if previous else {}
         staging = staging_dir(options.out)
@@ -328,8 +329,6 @@ def _build_pages(
             if assembly.problems:
                 problems.extend(assembly.problems)
                 return result(1)
-            if cache is not None:
-                cache.set_state(f"search:{site_key}", None)  # until the new site is in place
             # A part whose article pages are all unchanged is the same index: the staging folder holds it
             # already (from the site before), or it is linked from the current site, or else it is built.
             held_parts = {

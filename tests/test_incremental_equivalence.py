@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import generator.search
+from generator.diagnostics import error
 from generator.theme import theme_dir
 from tests.conftest import SiteBuilder, article
 
@@ -148,3 +150,19 @@ def test_an_edit_re_indexes_only_the_part_of_the_index_holding_the_article(build
     assert {p: v for p, v in edited.files.items() if p.startswith("pagefind/")} == {
         p: v for p, v in clean.items() if p.startswith("pagefind/")
     }
+
+
+def test_a_build_failing_after_its_pages_keeps_the_search_parts_reusable(build_files: SiteBuilder, monkeypatch) -> None:
+    first = build_files(SITE, config="title: Uji\nsearch_part_size: 6\n")
+    assert first.status == 0, first.messages
+    before = _part_entries(first.out)
+    _edit(first.root, "seeds/story-07.txt", lambda t: t + "Kalimat baru di akhir.\n", 1)
+    failing = [error("search index not built: injected failure")]
+    monkeypatch.setattr(generator.search, "build_search_index", lambda *args, **kwargs: failing)
+    assert build_files.run(first.root).status == 1  # pages assembled, then the index failed: site kept as it was
+    monkeypatch.undo()
+    assert _part_entries(first.out) == before
+    edited = build_files.run(first.root)
+    assert edited.status == 0, edited.messages
+    after = _part_entries(first.out)
+    assert len([part for part in before if after[part] != before[part]]) == 1  # the others were reused
