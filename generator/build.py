@@ -133,7 +133,7 @@ def understand_seeds(
     skipped = {dropped for _, dropped in duplicates}
     drafts = [draft for index, draft in enumerate(drafts) if index not in skipped]
     progress("analyse", 0, 1)
-    corpus = archive_facts(drafts, config, cache, jobs)
+    corpus = archive_facts(drafts, config, cache, jobs, progress)
     progress("analyse", 1, 1)
     facts = []
     for done, draft in enumerate(drafts, start=1):

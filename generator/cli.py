@@ -125,7 +125,7 @@ def run_build(args: argparse.Namespace) -> int:
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
                 tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done)
+            bar.update(tasks[stage], completed=done, total=total)
 
         with bar:
             result = build(options, progress)

@@ -365,6 +365,18 @@ def test_a_rebuild_asked_to_stop_is_cancelled_and_leaves_the_site_as_it_was(proj
     assert [p.name for p in project.iterdir() if ".staging-" in p.name or ".old-" in p.name] == []
 
 
+def _children_of(parent: int) -> list[int]:
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rpartition(")")[2].split()[1]) == parent:
+            found.append(int(pid))
+    return found
+
+
 def test_sigint_during_the_first_build_stops_at_once_without_leftovers(tmp_path: Path) -> None:
     """A large archive's first build takes long: Ctrl-C must not wait for its end, nor leave workers behind."""
     root = tmp_path / "big"
@@ -385,7 +397,13 @@ def test_sigint_during_the_first_build_stops_at_once_without_leftovers(tmp_path:
         assert process.poll() is None, log_path.read_text()
         process.send_signal(signal.SIGINT)
         started = time.monotonic()
-        assert process.wait(timeout=20) == 0
+        try:
+            assert process.wait(timeout=20) == 0
+        except subprocess.TimeoutExpired:  # say where it hangs: every thread of it and of its workers
+            for pid in [process.pid, *_children_of(process.pid)]:
+                os.kill(pid, signal.SIGUSR1)
+            time.sleep(2)
+            pytest.fail("did not stop within 20 s after Ctrl-C:\n" + log_path.read_text(errors="replace")[-12000:])
         stopped_in = time.monotonic() - started
     finally:
         if process.poll() is None:

@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 
+import pytest
+
 from generator.config import Config
 from generator.draft import Draft, SourceLine, Stated
 from generator.understand.corpus import archive_facts
@@ -100,3 +102,20 @@ def test_damaged_rows_are_computed_again():
     archive_facts(drafts, Config(), store)
     store.rows = {key: b"not a pickle" for key in store.rows}
     assert _facts(drafts, store) == _facts(drafts, None)
+
+
+def test_the_analysis_can_be_cancelled_between_chunks_of_work():
+    """A cancelled build (the preview's Ctrl-C) stops inside the analysis, not only after it."""
+    drafts = [_draft(f"s{n:04d}.txt", f"Kalimat nomor {n} tentang banjir di Palembang hari ini.") for n in range(900)]
+    seen: list[tuple[str, int, int]] = []
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(stage: str, done: int, total: int) -> None:
+        seen.append((stage, done, total))
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        archive_facts(drafts, Config(), None, jobs=2, progress=progress)
+    assert seen == [("analyse", 0, 900)]  # asked after the first chunk of work, in worker processes

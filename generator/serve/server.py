@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import faulthandler
 import ipaddress
 import os
 import signal
@@ -159,6 +160,8 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
     if not is_loopback(host):
         preview._say(f"warning: listening on {host}: the preview is reachable by others on your network")
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    # `kill -USR1 PID` prints where every thread of the preview (and of a build's workers) is, should it hang.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     try:
         baseline = preview.watcher.snapshot()
         first_build.set()
@@ -179,6 +182,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
         loop.close()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        faulthandler.unregister(signal.SIGUSR1)
 
 
 async def _run(

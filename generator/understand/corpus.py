@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.config import Config
 from generator.draft import Draft
+from generator.progress import Progress, no_progress
 from generator.understand.body import Body
 from generator.understand.dates import usual_years
 from generator.understand.features import ArticleFeatures, FeatureStore, analyse, feature_settings
@@ -38,7 +39,11 @@ class CorpusFacts:
 
 
 def archive_facts(
-    drafts: Sequence[Draft], config: Config, store: FeatureStore | None = None, jobs: int = 1
+    drafts: Sequence[Draft],
+    config: Config,
+    store: FeatureStore | None = None,
+    jobs: int = 1,
+    progress: Progress = no_progress,
 ) -> CorpusFacts:
     """Everything decided for the whole archive at once: furniture, usual years, tags, teaser targets.
 
@@ -47,7 +52,7 @@ def archive_facts(
     """
     lines_of = line_sets(drafts)
     furniture = find_furniture(drafts, config.furniture_patterns, lines_of)
-    analysis = analyse(drafts, furniture, config, store, jobs, lines_of)
+    analysis = analyse(drafts, furniture, config, store, jobs, lines_of, progress)
     sums_key = sums_key_of(feature_settings(config))
     previous = load_sums(store, sums_key) if store is not None else None
     (counts, lower, upper), changes = sum_up(analysis, previous)

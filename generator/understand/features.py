@@ -17,6 +17,7 @@ from typing import Protocol
 
 from generator.config import Config
 from generator.draft import Draft
+from generator.progress import Progress, no_progress
 from generator.understand.body import Body, read_body
 from generator.understand.dates import years_named
 from generator.understand.furniture import Furniture
@@ -160,6 +161,7 @@ def _compute(
     config: Config,
     jobs: int,
     store: FeatureStore | None,
+    progress: Progress = no_progress,
 ) -> tuple[list[ArticleFeatures], list[ArticleCounts], Sums]:
     """These articles' features, their counts (only without a store: it keeps them), and the counts' sums.
 
@@ -178,6 +180,7 @@ def _compute(
         counts: list[ArticleCounts] = []
         totals = new_totals()
         for computed, sums in parts:
+            progress("analyse", len(features), len(drafts))  # a cancelled build stops here, between chunks
             done = len(features)
             features += _kept(keys[done : done + len(computed)], computed, store)
             if store is None:  # else the store has them
@@ -256,6 +259,7 @@ def analyse(
     store: FeatureStore | None,
     jobs: int,
     lines_of: Sequence[frozenset[str]],
+    progress: Progress = no_progress,
 ) -> Analysis:
     """Every article's features, in draft order: from the store when kept, else computed."""
     if store is not None:
@@ -269,7 +273,8 @@ def analyse(
     del known
     missing = [index for index, value in enumerate(found) if value is None]
     new_keys = [keys[index] for index in missing]
-    features, counts, sums = _compute([drafts[index] for index in missing], new_keys, furniture, config, jobs, store)
+    todo = [drafts[index] for index in missing]
+    features, counts, sums = _compute(todo, new_keys, furniture, config, jobs, store, progress)
     for index, one in zip(missing, features, strict=True):
         found[index] = one
     every = [value for value in found if value is not None]
