@@ -346,7 +346,7 @@ def _build_pages(
                 and (kept.get(part.number) != part.key or not link_part(options.out, staging, part))
             ]
             work = staging.with_name(staging.name + "-search")
-            search_problems = build_search_index(staging, config.language, todo, work, options.jobs)
+            search_problems = build_search_index(staging, config.language, todo, work, options.jobs, progress)
             problems.extend(search_problems)
             if count(search_problems, "error"):
                 return result(1)

@@ -18,12 +18,14 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.fingerprint import path_bucket
+from generator.progress import Progress, no_progress
 from generator.search_canonical import canonicalise
 from generator.write import link_tree, remove, write_new
 
@@ -129,13 +131,19 @@ def pagefind_executable() -> Path | None:
 
 
 def build_search_index(
-    staging: Path, language: str, parts: Sequence[SearchPart], work: Path, jobs: int = 1
+    staging: Path,
+    language: str,
+    parts: Sequence[SearchPart],
+    work: Path,
+    jobs: int = 1,
+    progress: Progress = no_progress,
 ) -> list[Diagnostic]:
     """Index each part's article pages of `staging` into its bundle there, `jobs` Pagefind runs at a time.
 
     `work` is a scratch folder beside the staging folder (same file system: pages are hard-linked into one
     folder per part, so each Pagefind run reads only its own pages); it is removed afterwards.
-    Problems come back as diagnostics, never a traceback.
+    Problems come back as diagnostics, never a traceback. `progress` is told of each part done, and asked
+    every half second while Pagefind runs (it may raise to cancel: the runs are then stopped).
     """
     if not parts:
         return []
@@ -143,7 +151,7 @@ def build_search_index(
     if executable is None:
         return [error("search index not built: Pagefind is missing; install it with `pip install 'pagefind[bin]'`")]
     try:
-        return _index_parts(executable, staging, language, parts, work, max(1, jobs))
+        return _index_parts(executable, staging, language, parts, work, max(1, jobs), progress)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -161,12 +169,19 @@ def _part_site(staging: Path, part: SearchPart, work: Path) -> Path:
 
 
 def _index_parts(
-    executable: Path, staging: Path, language: str, parts: Sequence[SearchPart], work: Path, jobs: int
+    executable: Path,
+    staging: Path,
+    language: str,
+    parts: Sequence[SearchPart],
+    work: Path,
+    jobs: int,
+    progress: Progress,
 ) -> list[Diagnostic]:
     waiting = list(parts)
     running: list[tuple[SearchPart, Path, subprocess.Popen[bytes]]] = []
     deadline = time.monotonic() + TIMEOUT_SECONDS
     problems: list[Diagnostic] = []
+    done = 0
     try:
         while waiting or running:
             while waiting and len(running) < jobs:
@@ -187,11 +202,13 @@ def _index_parts(
                 except OSError as exc:
                     return [error(f"search index not built: cannot run Pagefind ({executable}): {exc.strerror or exc}")]
                 running.append((part, output, process))
-            part, output, process = running.pop(0)
-            try:
-                said, _ = process.communicate(timeout=max(1.0, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
+            part, output, process = running[0]  # still listed while it runs: stopped below if this ends early
+            said = _output_of(process, deadline, partial(progress, "search", done, len(parts)))
+            if said is None:
                 return [error(f"search index not built: Pagefind took longer than {TIMEOUT_SECONDS} s")]
+            running.pop(0)
+            done += 1
+            progress("search", done, len(parts))
             problem = _finish_part(process.returncode, said, output, staging / part.bundle)
             if problem is not None:
                 if problem.severity == "error":
@@ -202,6 +219,19 @@ def _index_parts(
             process.kill()
             process.wait()
     return problems
+
+
+def _output_of(process: subprocess.Popen[bytes], deadline: float, waiting: Callable[[], None]) -> bytes | None:
+    """What a Pagefind run printed once it ends, or None past the deadline; `waiting` is called meanwhile."""
+    while True:
+        try:
+            said, _ = process.communicate(timeout=min(0.5, max(0.01, deadline - time.monotonic())))
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                return None
+            waiting()
+            continue
+        return said
 
 
 def _finish_part(status: int, said: bytes, output: Path, bundle: Path) -> Diagnostic | None:

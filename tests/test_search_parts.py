@@ -1,8 +1,14 @@
-"""How the search index is split into parts: stable, complete, and keyed so an edit changes one part."""
+"""How the search index is split into parts: stable, complete, and keyed so an edit changes one part; and how a
+build stops its Pagefind runs."""
 
 from __future__ import annotations
 
-from generator.search import BUNDLE_DIR, split_parts
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.search import BUNDLE_DIR, SearchPart, build_search_index, split_parts
 
 ARTICLES = [(f"2024/09/{n % 28 + 1:02d}/kabar-{n}/index.html", f"fp{n}") for n in range(100)]
 
@@ -37,3 +43,27 @@ def test_the_number_of_parts_is_capped_so_a_search_reads_a_bounded_number_of_bun
 def test_without_article_pages_one_part_indexes_the_whole_site() -> None:
     (part,) = split_parts([], 10)
     assert part.pages is None and part.bundle == BUNDLE_DIR
+
+
+def test_a_cancelled_build_stops_a_running_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's Ctrl-C is asked about while Pagefind runs, and the run does not outlive the build."""
+    started = tmp_path / "pid"
+    slow = tmp_path / "slow-pagefind"
+    slow.write_text(f"#!/bin/sh\necho $$ > {started}\nexec sleep 30\n")
+    slow.chmod(0o755)
+    monkeypatch.setenv("ARSIP_PAGEFIND", str(slow))
+    (tmp_path / "site").mkdir()
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if started.exists():
+            raise Cancelled
+
+    began = time.monotonic()
+    with pytest.raises(Cancelled):
+        build_search_index(tmp_path / "site", "id", [SearchPart(0, None, "k")], tmp_path / "work", 1, progress)
+    assert time.monotonic() - began < 10
+    pid = int(started.read_text())
+    assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
