@@ -206,7 +206,7 @@ def assemble(
 
 
 def _remove_unnamed(staging: Path, outputs: Sequence[Output], held: TreeContents) -> None:
-    """Remove the files and folders the older site had and the new one has not, and folders that leaves empty."""
+    """Remove the files the older site had and the new one has not, and the folders no output lies in."""
     named = {output.path for output in outputs}
     needed: set[str] = set()  # every folder an output lies in
     for path in named:
@@ -216,15 +216,8 @@ def _remove_unnamed(staging: Path, outputs: Sequence[Output], held: TreeContents
             folder = folder.rpartition("/")[0]
     for folder in sorted(held.folders - needed):  # a parent before its children, which go with it
         remove(staging / folder)
-    for path in sorted(held.files - named):
+    for path in sorted(held.files - named):  # those in a removed folder are gone already
         remove(staging / path)
-        folder = (staging / path).parent
-        while folder != staging:
-            try:
-                folder.rmdir()
-            except OSError:  # not empty (or gone already)
-                break
-            folder = folder.parent
 
 
 def _collect(results, by_page, records, progress, total) -> list[Diagnostic]:  # type: ignore[no-untyped-def]

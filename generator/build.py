@@ -18,7 +18,7 @@ from generator.config import Config, load_config
 from generator.diagnostics import Diagnostic, count, error, warning
 from generator.discover import SeedFile, discover
 from generator.inputs import code_key, inputs_signature
-from generator.progress import Progress, no_progress
+from generator.progress import BuildCancelled, Progress, no_progress
 from generator.shard import WHOLE, Shard, shard_outputs
 from generator.theme import theme_dir
 from generator.write import (
@@ -43,10 +43,6 @@ if TYPE_CHECKING:
     from generator.plan import Page
     from generator.search import SearchPart
     from generator.understand.facts import ArticleFacts
-
-
-class BuildCancelled(Exception):
-    """Raised by a progress callback to stop a build (the preview on Ctrl-C); nothing is written then."""
 
 
 @dataclass(frozen=True)
@@ -284,7 +280,7 @@ def _build_pages(
     from generator.model import build_site
     from generator.plan import plan
     from generator.render import make_environment
-    from generator.search import BUNDLE_DIR, build_search_index, drop_bundles, link_part, write_parts_list
+    from generator.search import BUNDLE_DIR, update_index, write_parts_list
 
     before = _seed_stats(seeds)
     understood = understand_seeds(seeds, config, progress, cache, options.jobs)
@@ -319,7 +315,7 @@ def _build_pages(
         # The search parts of the current site, and of the site before it (kept by the last build to be updated
         # into this one, its files listed so that no stray one survives). Each state names the folder it
         # describes, so it stays true through a failed build and is not believed of any other folder.
-        kept = _parts_held(cache, f"search:{site_key}", options.out) if previous else {}
+        site_parts = _parts_held(cache, f"search:{site_key}", options.out) if previous else {}
         held_search = _parts_held(cache, f"search-prev:{site_key}", previous_tree(options.out)) if previous else {}
         staging = staging_dir(options.out)
         reusing = start_staging(staging, options.out, reuse=bool(held_search))
@@ -329,24 +325,9 @@ def _build_pages(
             if assembly.problems:
                 problems.extend(assembly.problems)
                 return result(1)
-            # A part whose article pages are all unchanged is the same index: the staging folder holds it
-            # already (from the site before), or it is linked from the current site, or else it is built.
-            held_parts = {
-                part.number
-                for part in parts
-                if reusing
-                and held_search.get(part.number) == part.key
-                and (staging / part.bundle / "pagefind.js").is_file()
-            }
-            drop_bundles(staging, held_parts)
-            todo = [
-                part
-                for part in parts
-                if part.number not in held_parts
-                and (kept.get(part.number) != part.key or not link_part(options.out, staging, part))
-            ]
-            work = staging.with_name(staging.name + "-search")
-            search_problems = build_search_index(staging, config.language, todo, work, options.jobs, progress)
+            search_problems = update_index(
+                staging, options.out, parts, site_parts, held_search, config.language, options.jobs, progress
+            )
             problems.extend(search_problems)
             if count(search_problems, "error"):
                 return result(1)
@@ -361,7 +342,7 @@ def _build_pages(
             if cache is not None:
                 cache.replace_outputs(site_key, assembly.records)
                 cache.set_state(f"search:{site_key}", (tree_id(options.out), {part.number: part.key for part in parts}))
-            _keep_or_discard(old, options.out, cache, f"search-prev:{site_key}", kept)
+            _keep_or_discard(old, options.out, cache, f"search-prev:{site_key}", site_parts)
         finally:
             discard(staging)
     except OSError as exc:

@@ -7,5 +7,9 @@ from collections.abc import Callable
 Progress = Callable[[str, int, int], None]
 
 
+class BuildCancelled(Exception):
+    """Raised by a progress callback to stop a build (the preview on Ctrl-C); nothing is written then."""
+
+
 def no_progress(stage: str, done: int, total: int) -> None:
     return None

@@ -18,7 +18,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -32,6 +32,7 @@ from generator.write import link_tree, remove, write_new
 BUNDLE_DIR = "pagefind"  # the site path the index is served from; reserved in model.RESERVED_SLUGS
 MORE_DIR = "more"  # BUNDLE_DIR/MORE_DIR/K/ holds part K > 0
 PARTS_FILE = "parts.json"
+ENTRY_SCRIPT = "pagefind.js"  # what a search page loads from a bundle
 MAX_PARTS = 32  # a search reads every part: beyond this, parts grow instead of multiplying
 TIMEOUT_SECONDS = 900
 
@@ -98,10 +99,15 @@ def split_parts(articles: Sequence[tuple[str, str]], part_size: int) -> list[Sea
     return parts
 
 
+def holds_part(site: Path, part: SearchPart) -> bool:
+    """True when `site` holds a bundle for this part that Pagefind finished (its entry script is written last)."""
+    return (site / part.bundle / ENTRY_SCRIPT).is_file()
+
+
 def link_part(old_site: Path, staging: Path, part: SearchPart) -> bool:
     """Reuse a part from the previous site (hard links); False when it is not there whole."""
     source = old_site / part.bundle
-    if not (source / "pagefind.js").is_file():
+    if not holds_part(old_site, part):
         return False
     link_tree(source, staging / part.bundle, skip=frozenset({MORE_DIR}))  # other parts are reused on their own
     return True
@@ -128,6 +134,29 @@ def pagefind_executable() -> Path | None:
         return Path(get_executable())
     except FileNotFoundError:
         return None
+
+
+def update_index(
+    staging: Path,
+    site: Path,
+    parts: Sequence[SearchPart],
+    current: Mapping[int, str],
+    held: Mapping[int, str],
+    language: str,
+    jobs: int = 1,
+    progress: Progress = no_progress,
+) -> list[Diagnostic]:
+    """Give the staging folder every part's bundle. A part whose article pages are all unchanged is the same
+    index: the staging folder holds it already (`held`: its parts, number → key, when it is the site before),
+    or it is linked from the current `site` (whose parts are `current`), or else Pagefind builds it."""
+    kept = {part.number for part in parts if held.get(part.number) == part.key and holds_part(staging, part)}
+    drop_bundles(staging, kept)
+    todo = [
+        part
+        for part in parts
+        if part.number not in kept and (current.get(part.number) != part.key or not link_part(site, staging, part))
+    ]
+    return build_search_index(staging, language, todo, staging.with_name(staging.name + "-search"), jobs, progress)
 
 
 def build_search_index(
@@ -240,8 +269,8 @@ def _finish_part(status: int, said: bytes, output: Path, bundle: Path) -> Diagno
         lines = said.decode("utf-8", "replace").strip().splitlines()
         detail = lines[-1] if lines else f"exit status {status}"
         return error(f"search index not built: Pagefind failed: {detail}")
-    if not (output / "pagefind.js").is_file():
-        return error("search index not built: Pagefind wrote no pagefind.js")
+    if not (output / ENTRY_SCRIPT).is_file():
+        return error(f"search index not built: Pagefind wrote no {ENTRY_SCRIPT}")
     problem = None
     try:
         canonicalise(output)

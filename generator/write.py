@@ -51,7 +51,7 @@ def _recover(out: Path) -> None:
         if leftover.name.startswith(f".{out.name}.old-") and not out.exists():
             leftover.rename(out)
         else:
-            shutil.rmtree(leftover, ignore_errors=True)
+            discard(leftover)
 
 
 @contextlib.contextmanager

@@ -26,8 +26,9 @@ from tornado import web
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from generator.build import BuildCancelled, BuildOptions, BuildResult, build, read_config
+from generator.build import BuildOptions, BuildResult, build, read_config
 from generator.diagnostics import Diagnostic, error
+from generator.progress import BuildCancelled
 from generator.serve.handler import Shown, SiteHandler
 from generator.serve.watch import Snapshot, Watcher, describe, wait_for_changes
 

@@ -55,9 +55,9 @@ def archive_facts(
     analysis = analyse(drafts, furniture, config, store, jobs, lines_of, progress)
     sums_key = sums_key_of(feature_settings(config))
     previous = load_sums(store, sums_key) if store is not None else None
-    (counts, lower, upper), changes = sum_up(analysis, previous)
+    (counts, lower, upper), changed = sum_up(analysis, previous)
     stated = [draft.value("tags") for draft in drafts]
-    assigned, decided = infer_tags(analysis, stated, lower, upper, previous, changes)
+    assigned, decided = infer_tags(analysis, stated, lower, upper, previous, changed)
     if store is not None:
         sums = ArchiveSums(tuple(analysis.keys), counts, lower, upper, decided)
         keep_sums(analysis, store, sums_key, sums, previous)

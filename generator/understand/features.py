@@ -162,8 +162,9 @@ def _compute(
     jobs: int,
     store: FeatureStore | None,
     progress: Progress = no_progress,
+    with_counts: bool = False,
 ) -> tuple[list[ArticleFeatures], list[ArticleCounts], Sums]:
-    """These articles' features, their counts (only without a store: it keeps them), and the counts' sums.
+    """These articles' features, their counts (when asked, or without a store, which keeps them), their sums.
 
     Workers pickle what the store keeps and add up their share of the counts, so the main process neither
     pickles nor sums article by article, and never unpickles the counts; each worker's share is kept as it
@@ -183,7 +184,7 @@ def _compute(
             progress("analyse", len(features), len(drafts))  # a cancelled build stops here, between chunks
             done = len(features)
             features += _kept(keys[done : done + len(computed)], computed, store)
-            if store is None:  # else the store has them
+            if with_counts or store is None:  # else the store has them, and memory is spared
                 counts += [value for _, one in computed if (value := _counts(one)) is not None]
             add_counts(totals, *sums)
     return features, counts, summed(totals)
@@ -222,11 +223,12 @@ class Analysis:
                 return None
             todo = [index[key] for key in missing]
             drafts = [self.drafts[i] for i in todo]
-            _, counts, _ = _compute(drafts, missing, self.furniture, self.config, self.jobs, self.store)
-            if self.store is not None:  # it kept them just now
-                return self.counts_of(wanted, recompute=False)
+            _, counts, _ = _compute(
+                drafts, missing, self.furniture, self.config, self.jobs, self.store, with_counts=True
+            )
             found.update(zip(missing, counts, strict=True))
-            self.counts.update(zip(missing, counts, strict=True))
+            if self.store is None:  # nowhere else to find them next time
+                self.counts.update(zip(missing, counts, strict=True))
         return found
 
 

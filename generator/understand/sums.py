@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from generator.understand.features import (
     COUNTS,
     Analysis,
+    ArticleCounts,
     FeatureStore,
     Sums,
     add_counts,
@@ -77,8 +78,9 @@ def _adjust(total: dict[str, int], part: Mapping[str, int], sign: int) -> bool:
 SLICE = 1000  # articles whose counts are in memory at once
 
 
-def sum_up(analysis: Analysis, previous: ArchiveSums | None) -> tuple[Sums, tuple[list[str], list[str]] | None]:
-    """The archive's counts, and the articles (gone, added) since `previous` when they were adjusted from it.
+def sum_up(analysis: Analysis, previous: ArchiveSums | None) -> tuple[Sums, dict[str, ArticleCounts] | None]:
+    """The archive's counts, and the counts of the articles gone or added since `previous` (by feature key)
+    when the sums were adjusted from it.
 
     Adjusted or summed afresh, the counts are equal; their key order differs, which nothing reads.
     """
@@ -97,7 +99,7 @@ def sum_up(analysis: Analysis, previous: ArchiveSums | None) -> tuple[Sums, tupl
                 for counts, sign in changes
                 for total, name in zip(sums, ("word_counts", "lower", "upper"), strict=True)
             ):
-                return sums, (gone, added)
+                return sums, {**old, **new}
     totals = new_totals()
     for start in range(0, len(analysis.keys), SLICE):
         counts = analysis.counts_of(analysis.keys[start : start + SLICE])
@@ -113,7 +115,7 @@ def infer_tags(
     lower: dict[str, int],
     upper: dict[str, int],
     previous: ArchiveSums | None,
-    changes: tuple[list[str], list[str]] | None,
+    changed: Mapping[str, ArticleCounts] | None,
 ) -> tuple[list[tuple[str, ...]], dict[str, tuple[str, PackedCandidates]] | None]:
     """Inferred tags per article, and every article's decided candidates (None when nothing was inferred).
 
@@ -124,9 +126,7 @@ def infer_tags(
         return [() for _ in stated], None
     capitalised, common = case_sets(lower, upper)
     kept: Mapping[str, tuple[str, PackedCandidates]] = {}
-    if previous is not None and previous.decided is not None and changes is not None:
-        changed = analysis.counts_of([*changes[0], *changes[1]], recompute=False)
-        assert changed is not None  # counted just before
+    if previous is not None and previous.decided is not None and changed is not None:
         touched: set[str] = set()
         for counts in changed.values():
             touched.update(counts.lower)
@@ -140,9 +140,12 @@ def infer_tags(
     todo = list(dict.fromkeys(key for key in analysis.keys if key not in kept))
     fresh: dict[str, Candidates] = {}
     decided: dict[str, tuple[str, PackedCandidates]] = {}
+    known = changed or {}
     for start in range(0, len(todo), SLICE):  # a slice of the counts in memory at a time
-        counts = analysis.counts_of(todo[start : start + SLICE])
+        wanted = todo[start : start + SLICE]
+        counts = analysis.counts_of([key for key in wanted if key not in known])
         assert counts is not None  # every current article's counts can be computed
+        counts.update((key, known[key]) for key in wanted if key in known)
         for key, article_counts in counts.items():
             runs = article_counts.runs
             fresh[key] = found = decide(runs, capitalised, common)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Collection, Container, Iterable, Mapping, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
@@ -200,22 +200,17 @@ def article_runs(paragraphs: Sequence[str], lower: Mapping[str, int] | None = No
 
 def candidates(paragraphs: Sequence[str], lower: Mapping[str, int], upper: Mapping[str, int]) -> Candidates:
     """Name runs and content words of one article; `lower`/`upper` are the archive's case counts."""
-    return decide_candidates(article_runs(paragraphs), lower, upper)
+    return decide(article_runs(paragraphs), *case_sets(lower, upper))
 
 
-def case_sets(
-    lower: Mapping[str, int], upper: Mapping[str, int], words: Iterable[str] | None = None
-) -> tuple[set[str], set[str]]:
-    """What the archive's case counts say of each word (of `words`, or of all): (capitalised, common).
+def case_sets(lower: Mapping[str, int], upper: Mapping[str, int]) -> tuple[set[str], set[str]]:
+    """What the archive's case counts say of each word: (capitalised, common).
 
     Common words are written in lower case more often than capitalised inside a sentence; capitalised
     words are found capitalised inside a sentence and are not common. Runs are decided by these alone.
     """
-    if words is None:  # every word of the archive: `_common`'s rule inline, for speed
-        common = {word for word, n in lower.items() if n > upper.get(word, 0)}
-        return set(upper.keys() - common), common
-    cases = {word: word_case(word, lower, upper) for word in words}
-    return {word for word, (capitalised, _) in cases.items() if capitalised}, {w for w, (_, c) in cases.items() if c}
+    common = {word for word, n in lower.items() if n > upper.get(word, 0)}  # `_common`, inline for speed
+    return set(upper.keys() - common), common
 
 
 def word_case(word: str, lower: Mapping[str, int], upper: Mapping[str, int]) -> tuple[bool, bool]:
@@ -227,12 +222,6 @@ def word_case(word: str, lower: Mapping[str, int], upper: Mapping[str, int]) -> 
 def _common(word: str, lower: Mapping[str, int], upper: Mapping[str, int]) -> bool:
     """Written in lower case more often than capitalised inside a sentence."""
     return lower.get(word, 0) > upper.get(word, 0)
-
-
-def decide_candidates(found: Runs, lower: Mapping[str, int], upper: Mapping[str, int]) -> Candidates:
-    """The cheap half of `candidates`: the archive's case counts applied to one article's runs."""
-    capitalised, common = case_sets(lower, upper, found.consulted())
-    return decide(found, capitalised, common)
 
 
 def decide(found: Runs, capitalised: Container[str], common: Container[str]) -> Candidates:
