@@ -36,9 +36,33 @@ def test_weekday_corrects_a_typo_in_the_year():
 
 
 def test_range_names_its_last_day_and_a_plain_day_needs_repeating():
-    assert _date("Pengamanan dari tanggal 22 sampai 24 September 2024.") is None
     text = ("Pengamanan 22 sampai 24 September 2024.", "Puncaknya 24 September 2024.")
     assert _date(*text) == PartialDate(2024, 9, 24)
+    assert _date("Rapat 24 September 2024.", "Pengamanan 22 sampai 24 September 2024.") == PartialDate(2024, 9, 24)
+
+
+def test_a_period_under_way_as_the_only_date_gives_its_month():
+    for text in (
+        "Pengamanan yang dilaksanakan dari tanggal 22 sampai 24 September 2024.",
+        "Pameran digelar 20-23 Mei 2025 di Palembang.",
+        "Operasi berlangsung 3 hingga 9 Maret 2025. Polisi menyiapkan 500 personel.",
+    ):
+        found = _date(text)
+        assert found is not None and found.precision == "month", text
+    assert _date("Pengamanan dari tanggal 22 sampai 24 September 2024.") == PartialDate(2024, 9)
+
+
+def test_a_period_told_as_over_may_be_long_past_so_gives_no_date():
+    # Written a month after the event, as a story looking back often is: neither its days nor its month.
+    assert _date("Kegiatan itu telah sukses dilaksanakan pada 20-23 Mei 2025.") is None
+    assert _date("Pameran digelar 20-23 Mei 2025 lalu.") is None
+    assert _date("The fair was held from 3 to 6 March 1987.") is None
+
+
+def test_a_period_beside_other_dates_gives_no_month_of_its_own():
+    assert _date("Pameran digelar 20-23 Mei 2025.", "Pendaftaran dibuka 2 April 2025.") is None
+    assert _date("Pameran digelar 20-23 Mei 2025.", "Laporan Juni 2025.") is None
+    assert _date("Sidang 2 dan 3 Mei 2025.") is None  # two days named, not a span
 
 
 def test_english_dateline_day_with_year_from_context():

@@ -40,9 +40,9 @@ _WEEKDAY_BEFORE = re.compile(rf"(?-i:(?<![a-z]))({_WEEKDAY})\b{_PART_OF_DAY}[\s,
 _FORMS = [
     # Jumat (20/6/2025)   Senin (16/6)   (18/06/2025)   Rabu(18/6/25)
     re.compile(r"\((?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{2,4}))?/?\)", re.IGNORECASE),
-    # Rabu, 18 Juni 2025   22 sampai 24 September 2024 (the last day of a range)   18 Juni
+    # Rabu, 18 Juni 2025   22 sampai 24 September 2024 (the last day of a period)   18 Juni
     re.compile(
-        rf"(?<![\d/.,])(?:\d{{1,2}}\s*(?:-|–|sampai|hingga|s\.d\.?|s/d|dan|and|to)\s*)?(?P<day>\d{{1,2}})\s+"
+        rf"(?<![\d/.,])(?:\d{{1,2}}\s*(?P<span>-|–|sampai|hingga|s\.d\.?|s/d|dan|and|to)\s*)?(?P<day>\d{{1,2}})\s+"
         rf"(?P<mname>{_MONTH})\.?(?:,?\s+(?P<year>{_YEAR}))?\b",
         re.IGNORECASE,
     ),
@@ -52,6 +52,12 @@ _FORMS = [
         re.IGNORECASE,
     ),
 ]
+# Words that tell a period is over (`telah sukses dilaksanakan pada 20-23 Mei`, `… Mei lalu`): a story
+# may look back on it weeks later.
+_PAST = re.compile(
+    r"\b(?:telah|sudah|lalu|kemarin|silam|sukses|berhasil|usai|selesai|was|were|had|last|ago)\b", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _MONTH_YEAR = re.compile(rf"\b(?P<mname>{_MONTH})\s+(?P<year>{_YEAR})\b", re.IGNORECASE)
 _ANY_YEAR = re.compile(rf"(?<![\d.,/])({_YEAR})(?![\d.,/]\d)")
 
@@ -65,6 +71,7 @@ class Mention:
     month: int
     year: int | None
     weekday: int | None = None
+    period: bool = False  # the last day of a span of days (`22 sampai 24 September`) still under way
 
 
 def _month(match: re.Match[str]) -> int | None:
@@ -90,13 +97,27 @@ def mentions(text: str) -> list[Mention]:
             before = _WEEKDAY_BEFORE.search(text, max(0, match.start() - 40), match.start())
             weekday = before.group(1) if before else None
             start = match.start("day")
+            period = bool(match.groupdict().get("span")) and match.group("span").lower() not in ("dan", "and")
+            if period and _PAST.search(_sentence_of(text, match.start(), match.end())):
+                period = False
             if start not in found:
-                found[start] = Mention(start, day, month, year_value, WEEKDAYS[weekday.lower()] if weekday else None)
+                found[start] = Mention(
+                    start, day, month, year_value, WEEKDAYS[weekday.lower()] if weekday else None, period
+                )
     for match in _MONTH_YEAR.finditer(text):
         start = match.start()
         if not any(m.position <= start <= m.position + 4 for m in found.values()):
             found[start] = Mention(start, None, MONTHS[match.group("mname").lower()], int(match.group("year")))
     return [found[k] for k in sorted(found)]
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end]."""
+    before = 0
+    for boundary in _SENTENCE_END.finditer(text, max(0, start - 300), start):
+        before = boundary.end()
+    after = _SENTENCE_END.search(text, end)
+    return text[before : after.start() if after else len(text)]
 
 
 def years_named(text: str) -> list[int]:
@@ -157,6 +178,7 @@ class DateEvidence:
     plain: tuple[date, ...]  # days named without a weekday
     months: tuple[tuple[int, int], ...]  # (year, month) named without a day
     dateline: date | None = None
+    periods: tuple[date, ...] = ()  # last days of spans still under way (also in `plain`)
 
 
 def gather(
@@ -166,7 +188,7 @@ def gather(
     text = "\n".join(paragraphs)
     found = mentions(text)
     year = context_year(found, usual_year)
-    anchored, plain, months = [], [], []
+    anchored, plain, months, periods = [], [], [], []
     for mention in found:
         if mention.day is None:
             months.append((mention.year, mention.month))
@@ -175,10 +197,12 @@ def gather(
         if day is None:
             continue
         (anchored if mention.weekday is not None else plain).append(day)
+        if mention.period and mention.weekday is None:
+            periods.append(day)
     # A dateline is written on the day of publication: its year is the archive's, not a year the story recalls.
     dateline_year = usual_year or year
     lined = _exists(dateline_year, *dateline) if dateline and dateline_year else None
-    return DateEvidence(tuple(anchored), tuple(plain), tuple(m for m in months if m[0]), lined)
+    return DateEvidence(tuple(anchored), tuple(plain), tuple(m for m in months if m[0]), lined, tuple(periods))
 
 
 def choose_date(evidence: DateEvidence) -> PartialDate | None:
@@ -189,6 +213,8 @@ def choose_date(evidence: DateEvidence) -> PartialDate | None:
     latest day it covers, so the latest such day within a week of the first is chosen (days further away
     are background or announcements). Without any weekday, a single
     full date that the text names more than once, or first, is taken only when it is the only one.
+    A story whose one date is a period still under way (`pengamanan … dari tanggal 22 sampai 24 September
+    2024`) is written during it, but which of its days is not said: it gets the period's month.
     """
     if evidence.dateline:
         return PartialDate.from_date(evidence.dateline)
@@ -204,6 +230,10 @@ def choose_date(evidence: DateEvidence) -> PartialDate | None:
     if not plain and len(months) == 1 and next(iter(months.values())) >= 2:
         year, month = next(iter(months))
         return PartialDate(year, month)
+    if len(plain) == 1 and set(evidence.periods) == set(plain):
+        end = next(iter(plain))
+        if all(m == (end.year, end.month) for m in evidence.months):
+            return PartialDate(end.year, end.month)
     return None
 
 
