@@ -40,8 +40,10 @@ from generator.write import (
 if TYPE_CHECKING:
     from generator.assemble import Output
     from generator.draft import Draft
+    from generator.model import Site
     from generator.plan import Page
     from generator.search import SearchPart
+    from generator.understand.corpus import CorpusFacts
     from generator.understand.facts import ArticleFacts
 
 
@@ -69,6 +71,15 @@ class BuildOptions:
 
 
 @dataclass(frozen=True)
+class Model:
+    """What a build understood of the seeds: kept by the preview to show one edited article at once."""
+
+    config: Config
+    corpus: CorpusFacts
+    site: Site
+
+
+@dataclass(frozen=True)
 class BuildResult:
     exit_status: int
     articles: int = 0
@@ -76,6 +87,7 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     seconds: float = 0.0
     written: bool = False
+    model: Model | None = None  # the site as built, when asked for (`build(want_model=True)`) and complete
 
     @property
     def warnings(self) -> int:
@@ -92,6 +104,7 @@ class Understood:
 
     facts: list[ArticleFacts] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
+    corpus: CorpusFacts | None = None
 
 
 def read_config(options: BuildOptions) -> tuple[Config | None, list[Diagnostic]]:
@@ -135,7 +148,7 @@ def understand_seeds(
     for done, draft in enumerate(drafts, start=1):
         facts.append(understand(draft, corpus, config))
         progress("understand", done, len(drafts))
-    return Understood(facts, problems)
+    return Understood(facts, problems, corpus)
 
 
 def _paragraph_prints(drafts: list[Draft], cache: BuildCache | None) -> dict[str, frozenset[bytes]]:
@@ -206,8 +219,14 @@ def _config_text(path: Path) -> str:
         return ""
 
 
-def build(options: BuildOptions, progress: Progress = no_progress) -> BuildResult:
-    """Build the site; the previous output stays untouched unless the new one is complete."""
+def build(
+    options: BuildOptions, progress: Progress = no_progress, want_model: bool = False, model_now: bool = False
+) -> BuildResult:
+    """Build the site; the previous output stays untouched unless the new one is complete.
+
+    `want_model`: return the site's model with a complete result whenever the build made one; `model_now`:
+    make one even when nothing changed since the last build (understood again from the cache, nothing written).
+    """
     started = time.perf_counter()
     config, problems = read_config(options)
     if config is None:
@@ -216,7 +235,7 @@ def build(options: BuildOptions, progress: Progress = no_progress) -> BuildResul
         return BuildResult(2, diagnostics=(error("seeds folder not found", str(options.seeds)),))
     try:
         with build_lock(options.out):
-            return _build_locked(options, config, progress, started)
+            return _build_locked(options, config, progress, started, want_model, model_now)
     except BuildLocked as exc:
         return BuildResult(1, diagnostics=(error(str(exc)),), seconds=time.perf_counter() - started)
     except BuildCancelled:  # staging, workers and Pagefind runs are cleaned up on the way out
@@ -227,7 +246,9 @@ def build(options: BuildOptions, progress: Progress = no_progress) -> BuildResul
         return BuildResult(1, diagnostics=(problem,), seconds=time.perf_counter() - started)
 
 
-def _build_locked(options: BuildOptions, config: Config, progress: Progress, started: float) -> BuildResult:
+def _build_locked(
+    options: BuildOptions, config: Config, progress: Progress, started: float, want_model: bool, model_now: bool
+) -> BuildResult:
     """The build proper, run while this process alone may write the output folder."""
     seeds, problems = discover(options.seeds, str(options.seeds))
     site_key = str(options.out.resolve())
@@ -246,7 +267,7 @@ def _build_locked(options: BuildOptions, config: Config, progress: Progress, sta
             extra=f"{config.relative_urls}:{site_key}",
         )
         last = cache.get_state(f"last-build:{site_key}") if cache is not None and not options.clean else None
-        if isinstance(last, tuple) and last[0] == signature and options.out.is_dir():
+        if isinstance(last, tuple) and last[0] == signature and options.out.is_dir() and not model_now:
             # Nothing that the site is made from has changed since the last complete build.
             _, articles, remembered = last
             if not (options.strict and remembered):
@@ -254,7 +275,9 @@ def _build_locked(options: BuildOptions, config: Config, progress: Progress, sta
                 return BuildResult(
                     status, articles, 0, tuple(problems) + remembered, time.perf_counter() - started, True
                 )
-        result = _build_pages(options, config, seeds, problems, cache, progress, started, site_key)
+        result = _build_pages(
+            options, config, seeds, problems, cache, progress, started, site_key, want_model or model_now
+        )
         if cache is not None and result.written:
             cache.set_state(f"last-build:{site_key}", (signature, result.articles, result.diagnostics))
         return result
@@ -275,6 +298,7 @@ def _build_pages(
     progress: Progress,
     started: float,
     site_key: str,
+    want_model: bool = False,
 ) -> BuildResult:
     from generator.assemble import assemble, plan_outputs, static_sources, unchanged
     from generator.model import build_site
@@ -291,7 +315,10 @@ def _build_pages(
 
     def result(status: int, written_pages: int = 0, written: bool = False) -> BuildResult:
         seconds = time.perf_counter() - started
-        return BuildResult(status, len(site.articles), written_pages, tuple(problems), seconds, written)
+        model = None
+        if want_model and written and understood.corpus is not None and options.shard == WHOLE:
+            model = Model(config, understood.corpus, site)
+        return BuildResult(status, len(site.articles), written_pages, tuple(problems), seconds, written, model)
 
     if options.strict and problems:
         problems.append(error("--strict: warnings and errors found; nothing written"))

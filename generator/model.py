@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.config import Config
@@ -112,15 +112,21 @@ def _normalise_headline(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", text).casefold()).split())
 
 
+def base_slug(facts: ArticleFacts) -> str:
+    """The slug an article asks for (before a clash with another article's URL numbers it)."""
+    base = slugify(facts.slug or facts.title)
+    if base in RESERVED_SLUGS or base.isdigit():
+        base = f"{base}-artikel"  # would shadow one of the site's own sections or date pages
+    return base
+
+
 def _assign_urls(ordered: Sequence[ArticleFacts], config: Config) -> tuple[list[tuple[str, str]], list[Diagnostic]]:
     """A unique slug and URL for each article; clashes get a numbered suffix, in source order."""
     problems: list[Diagnostic] = []
     taken: set[str] = set()
     result: dict[str, tuple[str, str]] = {}
     for facts in sorted(ordered, key=lambda f: f.source):
-        base = slugify(facts.slug or facts.title)
-        if base in RESERVED_SLUGS or base.isdigit():
-            base = f"{base}-artikel"  # would shadow one of the site's own sections or date pages
+        base = base_slug(facts)
         slug, number = base, 1
         url = article_url(config.permalink, facts.date, slug)
         while url in taken:
@@ -155,44 +161,11 @@ def build_site(all_facts: Sequence[ArticleFacts], config: Config) -> tuple[Site,
         used_tag_slugs[slug] = key
         tag_refs[key] = TagRef(ref.name, slug, f"/tags/{slug}/")
 
-    headlines = {_normalise_headline(f.title): url for f, (_, url) in zip(ordered, addresses, strict=True)}
-    url_of_source = {f.source: url for f, (_, url) in zip(ordered, addresses, strict=True)}  # teaser targets
-
-    articles: list[Article] = []
-    for facts, (slug, url) in zip(ordered, addresses, strict=True):
-        seen_tags: dict[str, TagRef] = {}
-        for name in facts.tags:
-            seen_tags.setdefault(tag_key(name), tag_refs[tag_key(name)])
-        related = tuple(
-            RelatedLink(
-                t.headline,
-                _link_if_other(
-                    url_of_source.get(t.target or "") or headlines.get(_normalise_headline(t.headline)), url
-                ),
-            )
-            for t in facts.teasers
-        )
-        body = markdown_html(facts.markdown) if facts.markdown is not None else paragraphs_html(facts.paragraphs)
-        articles.append(
-            Article(
-                source=facts.source,
-                slug=slug,
-                url=url,
-                title=facts.title,
-                title_inferred=facts.title_inferred,
-                date=facts.date,
-                date_inferred=facts.date_inferred,
-                place=facts.place,
-                outlet=facts.outlet,
-                language=facts.language,
-                tags=tuple(seen_tags.values()),
-                tags_inferred=facts.tags_inferred,
-                summary=facts.summary,
-                paragraphs=facts.paragraphs,
-                body_html=body,
-                related=related,
-            )
-        )
+    links = TeaserLinks.of((f.source, f.title, url) for f, (_, url) in zip(ordered, addresses, strict=True))
+    articles = [
+        make_article(facts, slug, url, lambda name: tag_refs[tag_key(name)], links)
+        for facts, (slug, url) in zip(ordered, addresses, strict=True)
+    ]
     # One reference per article, shared by every page that links to it (a fingerprint hashes it once).
     refs = [article.ref for article in articles]
     articles = _link_neighbours(articles, refs)
@@ -210,8 +183,55 @@ def build_site(all_facts: Sequence[ArticleFacts], config: Config) -> tuple[Site,
     return site, problems
 
 
-def _link_if_other(url: str | None, own_url: str) -> str | None:
-    return url if url and url != own_url else None
+@dataclass(frozen=True)
+class TeaserLinks:
+    """Where a teaser may point: the article its analysis named, else one whose title is its headline."""
+
+    url_of_source: Mapping[str, str]
+    url_of_headline: Mapping[str, str]  # by `_normalise_headline`
+
+    @classmethod
+    def of(cls, articles: Iterable[tuple[str, str, str]]) -> TeaserLinks:
+        """From (source, title, url) of every article; of two equal titles the later one wins."""
+        url_of_source: dict[str, str] = {}
+        url_of_headline: dict[str, str] = {}
+        for source, title, url in articles:
+            url_of_source[source] = url
+            url_of_headline[_normalise_headline(title)] = url
+        return cls(url_of_source, url_of_headline)
+
+    def url(self, headline: str, target: str | None, own_url: str) -> str | None:
+        found = self.url_of_source.get(target or "") or self.url_of_headline.get(_normalise_headline(headline))
+        return found if found and found != own_url else None
+
+
+def make_article(
+    facts: ArticleFacts, slug: str, url: str, tag_ref: Callable[[str], TagRef], links: TeaserLinks
+) -> Article:
+    """One article of the site, its neighbours and related articles not yet linked; `tag_ref` of a tag's name."""
+    seen_tags: dict[str, TagRef] = {}
+    for name in facts.tags:
+        seen_tags.setdefault(tag_key(name), tag_ref(name))
+    related = tuple(RelatedLink(t.headline, links.url(t.headline, t.target, url)) for t in facts.teasers)
+    body = markdown_html(facts.markdown) if facts.markdown is not None else paragraphs_html(facts.paragraphs)
+    return Article(
+        source=facts.source,
+        slug=slug,
+        url=url,
+        title=facts.title,
+        title_inferred=facts.title_inferred,
+        date=facts.date,
+        date_inferred=facts.date_inferred,
+        place=facts.place,
+        outlet=facts.outlet,
+        language=facts.language,
+        tags=tuple(seen_tags.values()),
+        tags_inferred=facts.tags_inferred,
+        summary=facts.summary,
+        paragraphs=facts.paragraphs,
+        body_html=body,
+        related=related,
+    )
 
 
 def _link_neighbours(articles: list[Article], refs: Sequence[ArticleRef]) -> list[Article]:

@@ -424,3 +424,63 @@ def _cwd_of(pid: str) -> Path | None:
         return Path(os.readlink(f"/proc/{pid}/cwd"))
     except OSError:
         return None
+
+
+def test_an_edited_seed_is_shown_first_then_built(serve: Serve, project: Path) -> None:
+    server = serve()
+    edit(project / "seeds/banjir.md", article("Banjir di Palembang", "2024-09-20", ["banjir"], body="Sudah surut."))
+    server.wait_for(BANJIR, lambda body: "Sudah surut." in body, "the edited article")
+    wait_until(lambda: "files written" in server.log.split("rebuilding")[-1], what="the rebuild to finish")
+    log = server.log
+    assert log.index("shown first: /2024/09/20/banjir-di-palembang/") < log.index("rebuilding"), log
+
+
+def test_a_save_during_a_build_stops_it_and_the_next_build_takes_both(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The running build would refuse to swap in pages of seeds changed under it: it stops at its next step."""
+    import io
+    import threading
+
+    from generator.build import BuildOptions, BuildResult
+    from generator.progress import BuildCancelled
+    from generator.serve import server as server_module
+    from generator.serve.server import Preview
+
+    builds: list[str] = []
+    first_running = threading.Event()
+
+    def slow_first_build(options, progress, want_model=False, model_now=False):  # type: ignore[no-untyped-def]
+        builds.append("started")
+        if len(builds) == 1:
+            first_running.set()
+            try:
+                for _ in range(1000):  # about 10 s unless stopped
+                    progress("render", 0, 1)
+                    time.sleep(0.01)
+            except BuildCancelled:
+                builds[-1] = "cancelled"
+                return BuildResult(1, diagnostics=(error("build cancelled; the site was left as it was"),))
+        builds[-1] = "done"
+        return BuildResult(0, articles=2, pages=1, written=True)
+
+    monkeypatch.setattr(server_module, "build", slow_first_build)
+    options = BuildOptions(seeds=project / "seeds", out=project / "site", config_path=project / "site.yml", jobs=1)
+    log = io.StringIO()
+    preview = Preview(options, log=log)
+    reloads: list[str] = []
+    watching = threading.Thread(target=preview.watch, args=(preview.watcher.snapshot(), reloads.append))
+    watching.start()
+    try:
+        edit(project / "seeds/banjir.md", article("Banjir di Palembang", "2024-09-20", body="Satu."))
+        assert first_running.wait(10), log.getvalue()
+        edit(project / "seeds/pilkada.md", article("Pilkada Sumsel", "2024-09-21", body="Dua."))
+        wait_until(lambda: builds == ["cancelled", "done"], what=f"a second build ({builds})")
+        wait_until(lambda: reloads, what="the reload")
+    finally:
+        preview.stop.set()
+        watching.join(10)
+    said = log.getvalue()
+    assert "changed: seeds/banjir.md, seeds/pilkada.md; rebuilding" in said.replace(str(project) + "/", ""), said
+    assert "build cancelled" not in said and preview.shown.problems == (), "a superseded build is no error"
+    assert reloads == ["*"], "one reload, for the build that was swapped in"

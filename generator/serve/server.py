@@ -29,8 +29,9 @@ from tornado.netutil import bind_sockets
 from generator.build import BuildOptions, BuildResult, build, read_config
 from generator.diagnostics import Diagnostic, error
 from generator.progress import BuildCancelled
+from generator.serve.fast_render import Basis, basis_of, fast_render
 from generator.serve.handler import Shown, SiteHandler
-from generator.serve.watch import Snapshot, Watcher, describe, wait_for_changes
+from generator.serve.watch import Notices, Snapshot, Watcher, describe, notify, wait_for_changes
 
 
 def is_loopback(host: str) -> bool:
@@ -59,20 +60,29 @@ class Preview:
         self.log = log
         self.shown = Shown(options.out)
         self.watcher = watched(options)
+        self.notices: Notices | None = None  # the operating system's notifications, when `serve` has them
         self.stop = threading.Event()
         self.building = False
         self._reported: frozenset[Diagnostic] = frozenset()
+        self.basis: Basis | None = None  # the last complete build, for the fast render of an edited seed
+        # Changes seen by the watching thread and not yet built; `changed` is set while there are some.
+        self._pending: set[str] = set()
+        self._pending_lock = threading.Lock()
+        self.changed = threading.Event()
 
     def rebuild(self, changed: Sequence[str] = ()) -> BuildResult:
         if changed:
             self._say(f"changed: {describe(changed)}; rebuilding")
         self.building = True
         try:
-            result = build(self.options, self._cancel_when_stopped)
+            result = build(self.options, self._cancel_when_stopped, want_model=True, model_now=self.basis is None)
         finally:
             self.building = False
-        if self.stop.is_set():  # stopping: the cancelled build has nothing to report
-            return result
+        if result.model is not None:
+            self.basis = basis_of(result.model, self.options)
+            result = replace(result, model=None)  # the pages and bodies are not kept between builds
+        if self.stop.is_set() or (self.changed.is_set() and not result.written):
+            return result  # stopping, or superseded by newer changes: a build of those follows
         config, _ = read_config(self.options)
         base_path = config.base_path if config is not None else self.shown.base_path
         errors = tuple(d for d in result.diagnostics if d.severity == "error")
@@ -80,9 +90,23 @@ class Preview:
         self._report(result)
         return result
 
+    def _show_first(self, paths: set[str], reload: Callable[[str], None]) -> None:
+        """The edited seeds' own pages, written and reloaded before the rebuild (see fast_render.py)."""
+        if self.basis is None or self.shown.problems:
+            return  # an error on show stays until a build clears it
+        try:
+            urls = fast_render(self.basis, paths, self.options)
+        except Exception as exc:  # a first look only: the build that follows says what is wrong, if anything
+            self._say(f"fast render skipped ({type(exc).__name__}: {exc})")
+            return
+        if urls:
+            self._say(f"shown first: {describe(urls)}")
+            reload("*")
+
     def _cancel_when_stopped(self, stage: str, done: int, total: int) -> None:
-        """Progress callback: Ctrl-C stops a long build at its next step instead of waiting for its end."""
-        if self.stop.is_set():
+        """Progress callback: Ctrl-C stops a long build at its next step instead of waiting for its end; so
+        does a newer change (the build would refuse to swap in pages made from seeds changed under it)."""
+        if self.stop.is_set() or self.changed.is_set():
             raise BuildCancelled
 
     def _report(self, result: BuildResult) -> None:
@@ -101,20 +125,47 @@ class Preview:
         print(text, file=self.log, flush=True)
 
     def watch(self, baseline: Snapshot, reload: Callable[[str], None]) -> None:
-        """Rebuild after each burst of changes until stopped; `reload` tells the open tabs."""
+        """Until stopped: fold each burst of saves into one change set, show the edited seeds' pages at once,
+        and hand the changes to the building thread (`reload` tells the open tabs)."""
+        builder = threading.Thread(target=self._build_changes, args=(reload,), name="arsip-build")
+        builder.start()
+        try:
+            while True:
+                found = wait_for_changes(self.watcher, baseline, self.stop, notices=self.notices)
+                if found is None:
+                    return
+                paths, baseline = found
+                self._show_first(paths, reload)
+                with self._pending_lock:
+                    self._pending |= paths
+                    self.changed.set()  # a build under way stops at its next step; the next one takes all
+        finally:
+            self.changed.set()  # wakes the builder to see `stop`
+            builder.join()
+
+    def _build_changes(self, reload: Callable[[str], None]) -> None:
+        """The building thread: one build at a time, of every change seen since the last one began."""
         while True:
-            found = wait_for_changes(self.watcher, baseline, self.stop)
-            if found is None:
+            self.changed.wait()
+            if self.stop.is_set():
                 return
-            paths, baseline = found
+            with self._pending_lock:
+                paths, self._pending = self._pending, set()
+                self.changed.clear()
             before = self.shown.problems
             try:
-                self.rebuild(sorted(paths))
+                result = self.rebuild(sorted(paths))
             except Exception as exc:  # a bug in Arsip: say so, and keep the preview alive for the next save
                 trace = "".join(traceback.format_exception(exc))
                 self._say(f"internal error while rebuilding (a bug in Arsip):\n{trace}")
                 problem = error(f"internal error while rebuilding: {exc!r} (see the terminal)")
                 self.shown = replace(self.shown, problems=(problem,), stale=True)
+            else:
+                if self.changed.is_set() and not result.written:
+                    self._say("newer changes seen: building those too")
+                    with self._pending_lock:
+                        self._pending |= paths  # built by none: the next build takes them too
+                    continue
             reload(_reload_path(paths) if self.shown.problems == before else "*")
 
 
@@ -163,7 +214,11 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     # `kill -USR1 PID` prints where every thread of the preview (and of a build's workers) is, should it hang.
     faulthandler.register(signal.SIGUSR1, all_threads=True)
+    stop_notices = None
     try:
+        notices = Notices()
+        stop_notices = notify(preview.watcher, notices)  # before the snapshot: no save falls between the two
+        preview.notices = notices if stop_notices is not None else None
         baseline = preview.watcher.snapshot()
         first_build.set()
         written = False
@@ -178,6 +233,8 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
             return 0
         return loop.run_until_complete(_run(preview, baseline, sockets, host, open_browser, stopped))
     finally:
+        if stop_notices is not None:
+            stop_notices()
         for sock in sockets:
             sock.close()
         loop.close()

@@ -1,0 +1,145 @@
+"""The preview's fast render: an edited seed's own page, shown before the rebuild of the rest of the site.
+
+After a save, the full (incremental) build takes seconds on a large archive. Like Hugo's fast render mode, the
+preview first renders the pages being edited: each changed seed is read and understood against the archive as
+the last build saw it (its tags, furniture, usual year and teaser targets), and its page is written in place
+of the old one, with the neighbours and related articles it had. The full build that follows replaces it with
+the exact page (a page written here never matches the cache's record of the site, so it is never kept).
+
+Anything unusual (a template or config change, a deleted or broken seed, a draft, a URL that another article
+holds, many files at once) is left to the full build alone: this is a first look, never a second opinion.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from jinja2 import Environment
+
+from generator.build import BuildOptions, Model
+from generator.config import Config
+from generator.discover import SeedFile, seed_file_at
+from generator.model import ArticleRef, TagRef, TeaserLinks, base_slug, make_article, tag_key
+from generator.plan import Page
+from generator.readers.seed import read_seed
+from generator.render import make_environment, render_page
+from generator.understand.article import understand
+from generator.understand.corpus import CorpusFacts
+from generator.urls import article_url, output_path, slugify
+
+MOST_SEEDS = 8  # more changed seeds than this (a `git checkout`) are a rebuild, not an edit to look at
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """What an article's page shows of the others, as the last build placed it."""
+
+    url: str
+    previous: ArticleRef | None
+    next: ArticleRef | None
+    similar: tuple[ArticleRef, ...]
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The last complete build, slimmed to what one article's page needs (no bodies, no pages)."""
+
+    config: Config
+    corpus: CorpusFacts
+    env: Environment
+    neighbours: Mapping[str, Neighbours]  # by source
+    tags: Mapping[str, TagRef]  # by tag_key
+    links: TeaserLinks
+    urls: frozenset[str]
+
+
+def basis_of(model: Model, options: BuildOptions) -> Basis:
+    site = model.site
+    env = make_environment(model.config, options.project_dir / "templates")
+    env.get_template("article.html")  # compiled now, not on the first save (the build just rendered it)
+    return Basis(
+        config=model.config,
+        corpus=replace(model.corpus, bodies={}),  # each edited seed is read again
+        env=env,
+        neighbours={a.source: Neighbours(a.url, a.previous, a.next, a.similar) for a in site.articles},
+        tags={tag_key(t.name): TagRef(t.name, t.slug, t.url) for t in site.tags},
+        links=TeaserLinks.of((a.source, a.title, a.url) for a in site.articles),
+        urls=frozenset(a.url for a in site.articles),
+    )
+
+
+def changed_seeds(paths: Iterable[str], options: BuildOptions) -> list[SeedFile] | None:
+    """The seeds behind a set of changed files, or None when anything else changed (or too many did)."""
+    seeds_dir = Path(os.path.abspath(options.seeds))
+    found: dict[Path, SeedFile] = {}
+    for path in paths:
+        seed = seed_file_at(Path(path), seeds_dir, str(options.seeds))
+        if seed is None:
+            return None
+        found[seed.path] = seed
+    if not found or len(found) > MOST_SEEDS:
+        return None
+    return [found[key] for key in sorted(found)]
+
+
+def render_article(basis: Basis, seed: SeedFile) -> Page | None:
+    """The page of one seed as the last build would have made it now, or None when only a build can tell."""
+    draft, problems = read_seed(seed, basis.config.max_seed_bytes)
+    if draft is None or problems:
+        return None
+    facts = understand(draft, basis.corpus, basis.config)
+    if facts.draft:
+        return None
+    before = basis.neighbours.get(facts.source)
+    slug = base_slug(facts)
+    url = article_url(basis.config.permalink, facts.date, slug)
+    if url in basis.urls and (before is None or before.url != url):
+        return None  # another article's address: the build numbers one of them
+    article = make_article(facts, slug, url, lambda name: _tag_ref(basis, name), basis.links)
+    if before is not None:
+        article = replace(article, previous=before.previous, next=before.next, similar=before.similar)
+    return Page(url, "article.html", "article", {"article": article})
+
+
+def _tag_ref(basis: Basis, name: str) -> TagRef:
+    known = basis.tags.get(tag_key(name))
+    if known is not None:
+        return known
+    slug = slugify(name, fallback="tag")  # a new tag: its page comes with the build
+    return TagRef(name, slug, f"/tags/{slug}/")
+
+
+def fast_render(basis: Basis, paths: Iterable[str], options: BuildOptions) -> list[str]:
+    """Write the pages of the changed seeds into the served site; returns their URLs (none: nothing to show)."""
+    if options.strict:
+        return []  # a warning stops a strict build: the site must not show what it will refuse
+    seeds = changed_seeds(paths, options)
+    if seeds is None:
+        return []
+    pages = [render_article(basis, seed) for seed in seeds]
+    if any(page is None for page in pages):
+        return []
+    written = []
+    for page in pages:
+        assert page is not None
+        _replace_file(options.out / output_path(page.url), render_page(basis.env, page))
+        written.append(page.url)
+    return written
+
+
+def _replace_file(target: Path, data: bytes) -> None:
+    """A new file in the page's place (never written through: it may be a hard link into another site)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".fast-", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

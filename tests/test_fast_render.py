@@ -1,0 +1,158 @@
+"""The preview's fast render: an edited seed's page at once, the same page the build then makes, and nothing
+written where only a build can decide."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build
+from generator.discover import discover, seed_file_at
+from generator.serve.fast_render import Basis, basis_of, fast_render
+from tests.conftest import article, write_tree
+
+RAW = (
+    "PALEMBANG, KORANPALPRES.COM - Polda Sumsel menyiapkan pengamanan Pilkada di Palembang, Senin (23/9/2024).\n"
+    "Kapolda Sumsel meninjau kesiapan personel di Mapolda Sumsel.\n"
+    "Pengamanan Pilkada melibatkan ribuan personel gabungan.\n"
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    seeds = {
+        f"seeds/berita-{n}.md": article(
+            f"Berita nomor {n} tentang banjir", f"2024-09-{10 + n:02d}", ["banjir", "palembang"], body=f"Isi {n}."
+        )
+        for n in range(6)
+    }
+    write_tree(root, {"site.yml": "title: Uji\nlanguage: id\n", **seeds, "seeds/mentah.txt": RAW})
+    return root
+
+
+def _options(root: Path, **more: object) -> BuildOptions:
+    return BuildOptions(seeds=root / "seeds", out=root / "site", config_path=root / "site.yml", jobs=1, **more)
+
+
+def _basis(root: Path) -> Basis:
+    result = build(_options(root), want_model=True)
+    assert result.written and result.model is not None
+    return basis_of(result.model, _options(root))
+
+
+def _changed(*paths: Path) -> list[str]:
+    return [os.path.abspath(p) for p in paths]
+
+
+def test_an_edited_body_is_shown_as_the_build_then_makes_it(project: Path) -> None:
+    basis = _basis(project)
+    seed = project / "seeds/berita-2.md"
+    seed.write_text(article("Berita nomor 2 tentang banjir", "2024-09-12", ["banjir", "palembang"], body="Air surut."))
+    assert fast_render(basis, _changed(seed), _options(project)) == ["/2024/09/12/berita-nomor-2-tentang-banjir/"]
+    page = project / "site/2024/09/12/berita-nomor-2-tentang-banjir/index.html"
+    shown = page.read_bytes()
+    assert b"Air surut." in shown and b"Isi 2." not in shown
+    assert build(_options(project)).written
+    assert page.read_bytes() == shown, "neighbours, related articles and tags as the full build has them"
+
+
+def test_a_raw_seed_is_understood_again_with_the_archive_it_belongs_to(project: Path) -> None:
+    basis = _basis(project)
+    seed = project / "seeds/mentah.txt"
+    seed.write_text(RAW + "Warga diminta menjaga ketertiban selama kampanye.\n", encoding="utf-8")
+    (url,) = fast_render(basis, _changed(seed), _options(project))
+    shown = (project / "site" / url.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert "Warga diminta menjaga ketertiban" in shown
+    assert "KORANPALPRES.COM" not in shown and '<span class="place">Palembang</span>' in shown
+
+
+def test_a_new_seed_gets_its_page_and_its_sidecar_counts(project: Path) -> None:
+    basis = _basis(project)
+    write_tree(
+        project,
+        {
+            "seeds/baru.txt": "JAKARTA, CONTOH.COM - Sebuah kabar baru tentang banjir di Jakarta hari ini.\n",
+            "seeds/baru.yml": "title: Kabar Baru\ndate: 2024-09-30\ntags: [banjir, Tag Baru]\n",
+        },
+    )
+    urls = fast_render(basis, _changed(project / "seeds/baru.yml", project / "seeds/baru.txt"), _options(project))
+    assert urls == ["/2024/09/30/kabar-baru/"]
+    shown = (project / "site/2024/09/30/kabar-baru/index.html").read_text(encoding="utf-8")
+    assert "<h1>Kabar Baru</h1>" in shown and 'href="/tags/banjir/"' in shown and 'href="/tags/tag-baru/"' in shown
+
+
+def test_a_fast_page_is_never_kept_by_a_later_build(project: Path) -> None:
+    basis = _basis(project)
+    seed = project / "seeds/berita-1.md"
+    original = seed.read_bytes()
+    page = project / "site/2024/09/11/berita-nomor-1-tentang-banjir/index.html"
+    before = page.read_bytes()
+    seed.write_text(article("Berita nomor 1 tentang banjir", "2024-09-11", ["banjir", "palembang"], body="Sementara."))
+    assert fast_render(basis, _changed(seed), _options(project))
+    seed.write_bytes(original)  # reverted before any build: the cache still describes the old page
+    assert build(_options(project)).written
+    assert page.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["template", "config", "deleted", "broken", "draft", "taken url", "too many", "strict"],
+)
+def test_only_a_build_decides_what_is_unusual(project: Path, change: str) -> None:
+    basis = _basis(project)
+    options = _options(project, strict=change == "strict")
+    seed = project / "seeds/berita-3.md"
+    paths = _changed(seed)
+    if change == "template":
+        write_tree(project, {"templates/article.html": "x"})
+        paths = _changed(project / "templates/article.html")
+    elif change == "config":
+        paths = _changed(project / "site.yml")
+    elif change == "deleted":
+        seed.unlink()
+    elif change == "broken":
+        seed.write_text('---\ntitle: "Rusak\ntags: [a\n---\n\nIsi.\n', encoding="utf-8")
+    elif change == "draft":
+        seed.write_text(article("Berita nomor 3 tentang banjir", "2024-09-13", draft="true"), encoding="utf-8")
+    elif change == "taken url":  # the same title and day as another article: the build numbers one of them
+        seed.write_text(article("Berita nomor 4 tentang banjir", "2024-09-14"), encoding="utf-8")
+    elif change == "too many":
+        for n in range(9):
+            write_tree(project, {f"seeds/lain-{n}.md": article(f"Lain {n}", "2024-09-01")})
+        paths = _changed(*(project / f"seeds/lain-{n}.md" for n in range(9)))
+    listing = sorted(p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*"))
+    assert fast_render(basis, paths, options) == []
+    assert sorted(p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*")) == listing
+
+
+def test_seed_file_at_agrees_with_discover(tmp_path: Path) -> None:
+    root = tmp_path / "seeds"
+    write_tree(
+        root,
+        {
+            "a.txt": "x",
+            "a.yml": "title: A",
+            "b.md": "x",
+            "sub/c.md": "x",
+            "sub/c.yaml": "title: C",
+            "lonely.yml": "title: none",
+            ".hidden.txt": "x",
+            "d.txt~": "x",
+            ".git/e.txt": "x",
+            "notes.pdf": "x",
+        },
+    )
+    found = {seed.path: seed for seed in discover(root, "seeds")[0]}
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        seed = seed_file_at(path, root, "seeds")
+        if path.suffix in (".yml", ".yaml") and seed is not None:
+            assert seed.sidecar == path
+        if seed is not None:
+            assert found[seed.path] == seed, path
+        else:
+            assert path not in found, path
+    assert seed_file_at(root / "a.yml", root, "seeds") == found[root / "a.txt"]
+    assert seed_file_at(tmp_path / "elsewhere.txt", root, "seeds") is None
