@@ -80,6 +80,18 @@ class Model:
 
 
 @dataclass(frozen=True)
+class PreviewNeeds:
+    """What the preview asks of a build beyond what `arsip build` does."""
+
+    model: bool = False  # return the site's model (`BuildResult.model`) with a complete result
+    model_now: bool = False  # ... even when nothing changed since the last build (understood again, nothing written)
+    seeds_may_move: bool = False  # swap in pages of seeds changed under the build: another build follows at once
+
+
+AS_BUILD = PreviewNeeds()
+
+
+@dataclass(frozen=True)
 class BuildResult:
     exit_status: int
     articles: int = 0
@@ -87,7 +99,7 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     seconds: float = 0.0
     written: bool = False
-    model: Model | None = None  # the site as built, when asked for (`build(want_model=True)`) and complete
+    model: Model | None = None  # the site as built, when asked for (`PreviewNeeds.model`) and complete
 
     @property
     def warnings(self) -> int:
@@ -219,14 +231,8 @@ def _config_text(path: Path) -> str:
         return ""
 
 
-def build(
-    options: BuildOptions, progress: Progress = no_progress, want_model: bool = False, model_now: bool = False
-) -> BuildResult:
-    """Build the site; the previous output stays untouched unless the new one is complete.
-
-    `want_model`: return the site's model with a complete result whenever the build made one; `model_now`:
-    make one even when nothing changed since the last build (understood again from the cache, nothing written).
-    """
+def build(options: BuildOptions, progress: Progress = no_progress, needs: PreviewNeeds = AS_BUILD) -> BuildResult:
+    """Build the site; the previous output stays untouched unless the new one is complete."""
     started = time.perf_counter()
     config, problems = read_config(options)
     if config is None:
@@ -235,7 +241,7 @@ def build(
         return BuildResult(2, diagnostics=(error("seeds folder not found", str(options.seeds)),))
     try:
         with build_lock(options.out):
-            return _build_locked(options, config, progress, started, want_model, model_now)
+            return _build_locked(options, config, progress, started, needs)
     except BuildLocked as exc:
         return BuildResult(1, diagnostics=(error(str(exc)),), seconds=time.perf_counter() - started)
     except BuildCancelled:  # staging, workers and Pagefind runs are cleaned up on the way out
@@ -247,7 +253,7 @@ def build(
 
 
 def _build_locked(
-    options: BuildOptions, config: Config, progress: Progress, started: float, want_model: bool, model_now: bool
+    options: BuildOptions, config: Config, progress: Progress, started: float, needs: PreviewNeeds
 ) -> BuildResult:
     """The build proper, run while this process alone may write the output folder."""
     seeds, problems = discover(options.seeds, str(options.seeds))
@@ -267,7 +273,7 @@ def _build_locked(
             extra=f"{config.relative_urls}:{site_key}",
         )
         last = cache.get_state(f"last-build:{site_key}") if cache is not None and not options.clean else None
-        if isinstance(last, tuple) and last[0] == signature and options.out.is_dir() and not model_now:
+        if isinstance(last, tuple) and last[0] == signature and options.out.is_dir() and not needs.model_now:
             # Nothing that the site is made from has changed since the last complete build.
             _, articles, remembered = last
             if not (options.strict and remembered):
@@ -275,9 +281,7 @@ def _build_locked(
                 return BuildResult(
                     status, articles, 0, tuple(problems) + remembered, time.perf_counter() - started, True
                 )
-        result = _build_pages(
-            options, config, seeds, problems, cache, progress, started, site_key, want_model or model_now
-        )
+        result = _build_pages(options, config, seeds, problems, cache, progress, started, site_key, needs)
         if cache is not None and result.written:
             cache.set_state(f"last-build:{site_key}", (signature, result.articles, result.diagnostics))
         return result
@@ -298,7 +302,7 @@ def _build_pages(
     progress: Progress,
     started: float,
     site_key: str,
-    want_model: bool = False,
+    needs: PreviewNeeds = AS_BUILD,
 ) -> BuildResult:
     from generator.assemble import assemble, plan_outputs, static_sources, unchanged
     from generator.model import build_site
@@ -316,7 +320,7 @@ def _build_pages(
     def result(status: int, written_pages: int = 0, written: bool = False) -> BuildResult:
         seconds = time.perf_counter() - started
         model = None
-        if want_model and written and understood.corpus is not None and options.shard == WHOLE:
+        if (needs.model or needs.model_now) and written and understood.corpus is not None and options.shard == WHOLE:
             model = Model(config, understood.corpus, site)
         return BuildResult(status, len(site.articles), written_pages, tuple(problems), seconds, written, model)
 
@@ -361,7 +365,7 @@ def _build_pages(
             if options.shard.first:
                 write_parts_list(staging, all_parts)
             moved = [shown for shown, stat in _seed_stats(seeds).items() if stat != before.get(shown)]
-            if moved:  # what was built is no longer what the seeds say: keep the last consistent site
+            if moved and not needs.seeds_may_move:  # what was built is no longer what the seeds say: keep the site
                 listed = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
                 problems.append(error(f"seeds changed during the build ({listed}); site not written, build again"))
                 return result(1)

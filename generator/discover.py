@@ -114,30 +114,37 @@ def discover(seeds_dir: Path, shown_root: str) -> tuple[list[SeedFile], list[Dia
 
 def seed_file_at(path: Path, seeds_dir: Path, shown_root: str) -> SeedFile | None:
     """The seed that a changed file under `seeds_dir` is, or belongs to as its sidecar, by `discover`'s rules;
-    None when it is no seed (junk, gone, a symbolic link, a sidecar with no seed, outside the folder)."""
+    None when it is no seed (junk, gone, a symbolic link, a sidecar with no seed, outside the folder) or when
+    the folder holds more than one candidate (two seeds of one name, two sidecars): `discover` decides those."""
     try:
         relative = path.relative_to(seeds_dir).as_posix()
     except ValueError:
         return None
-    folder = path.parent
+    if any(is_junk(part) for part in relative.split("/")):
+        return None
     stem, suffix = os.path.splitext(path.name)
-    if is_junk(path.name) or any(is_junk(part) for part in relative.split("/")[:-1]):
+    suffix = suffix.lower()
+    if suffix not in SEED_KINDS and suffix not in SIDECAR_SUFFIXES:
+        return None
+    try:
+        with os.scandir(path.parent) as listing:
+            names = [e.name for e in listing if os.path.splitext(e.name)[0] == stem and not is_junk(e.name)]
+    except OSError:
+        return None
+    seeds = [n for n in names if os.path.splitext(n)[1].lower() in SEED_KINDS]
+    sidecars = [n for n in names if os.path.splitext(n)[1].lower() in SIDECAR_SUFFIXES]
+    if len(seeds) != 1 or len(sidecars) > 1:
+        return None
+    seed = path.parent / seeds[0]
+    if seed.is_symlink() or not seed.is_file():
         return None
     prefix = f"{shown_root.rstrip('/')}/" if shown_root else ""
     shown_folder = prefix + relative.rpartition("/")[0] + ("/" if "/" in relative else "")
-    if suffix.lower() in SIDECAR_SUFFIXES:
-        seeds = [folder / (stem + kind) for kind in sorted(SEED_KINDS) if (folder / (stem + kind)).is_file()]
-        return seed_file_at(seeds[0], seeds_dir, shown_root) if len(seeds) == 1 else None
-    if suffix.lower() not in SEED_KINDS or path.is_symlink() or not path.is_file():
-        return None
-    sidecars = [folder / (stem + s) for s in SIDECAR_SUFFIXES if (folder / (stem + s)).is_file()]
-    if len(sidecars) > 1:
-        return None
-    sidecar = sidecars[0] if sidecars else None
+    sidecar = path.parent / sidecars[0] if sidecars else None
     return SeedFile(
-        path,
-        shown_folder + path.name,
-        SEED_KINDS[suffix.lower()],
+        seed,
+        shown_folder + seed.name,
+        SEED_KINDS[os.path.splitext(seed.name)[1].lower()],
         sidecar,
         shown_folder + sidecar.name if sidecar else None,
     )

@@ -4,13 +4,14 @@ written where only a build can decide."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
+from generator.build import BuildOptions, PreviewNeeds, build
 from generator.discover import discover, seed_file_at
-from generator.serve.fast_render import Basis, basis_of, fast_render
+from generator.serve.fast_render import Basis, basis_of, fast_render, placing_of
 from tests.conftest import article, write_tree
 
 RAW = (
@@ -38,9 +39,9 @@ def _options(root: Path, **more: object) -> BuildOptions:
 
 
 def _basis(root: Path) -> Basis:
-    result = build(_options(root), want_model=True)
+    result = build(_options(root), needs=PreviewNeeds(model=True))
     assert result.written and result.model is not None
-    return basis_of(result.model, _options(root))
+    return basis_of(placing_of(result.model), _options(root))
 
 
 def _changed(*paths: Path) -> list[str]:
@@ -135,6 +136,8 @@ def test_seed_file_at_agrees_with_discover(tmp_path: Path) -> None:
         {
             "a.txt": "x",
             "a.yml": "title: A",
+            "up.txt": "x",
+            "up.YML": "title: Up",
             "b.md": "x",
             "sub/c.md": "x",
             "sub/c.yaml": "title: C",
@@ -155,4 +158,48 @@ def test_seed_file_at_agrees_with_discover(tmp_path: Path) -> None:
         else:
             assert path not in found, path
     assert seed_file_at(root / "a.yml", root, "seeds") == found[root / "a.txt"]
+    assert seed_file_at(root / "up.txt", root, "seeds") == found[root / "up.txt"]
+    assert found[root / "up.txt"].sidecar == root / "up.YML"
     assert seed_file_at(tmp_path / "elsewhere.txt", root, "seeds") is None
+
+
+def _preview(root: Path):  # type: ignore[no-untyped-def]
+    import io
+
+    from generator.serve.server import Preview
+
+    preview = Preview(_options(root), log=io.StringIO())
+    assert preview.rebuild().written and preview.basis is not None
+    return preview
+
+
+def test_a_fast_page_whose_seed_went_before_any_build_goes_too(project: Path) -> None:
+    preview = _preview(project)
+    seed = project / "seeds/rahasia.md"
+    seed.write_text(article("Catatan rahasia", "2024-09-20", body="Belum untuk dibaca."), encoding="utf-8")
+    preview._show_first(set(_changed(seed)), lambda path: None)
+    page = project / "site/2024/09/20/catatan-rahasia/index.html"
+    assert page.is_file()
+    seed.unlink()  # before any build: the next one has nothing to write
+    assert preview.rebuild().written
+    preview._sweep_fast_pages()
+    assert not page.exists() and not page.parent.exists()
+    assert (project / "site/2024/09/20").is_dir() or not (project / "site/2024/09/20").exists()
+
+
+def test_a_fast_page_left_by_a_build_with_nothing_to_do_makes_the_next_build_write_it(project: Path) -> None:
+    # Seeds written an hour ago: a build with no change between is a no-op (recent files never count as same).
+    for seed in (project / "seeds").iterdir():
+        os.utime(seed, (time.time() - 3600, time.time() - 3600))
+    preview = _preview(project)
+    seed = project / "seeds/berita-4.md"
+    page = project / "site/2024/09/14/berita-nomor-4-tentang-banjir/index.html"
+    # A fast page with no edit behind it stands for one whose edit was undone with its mtime (a restore).
+    preview._show_first(set(_changed(seed)), lambda path: None)
+    fast = page.stat().st_ino
+    assert preview.rebuild().pages == 0, "nothing changed: the build writes nothing"
+    assert page.stat().st_ino == fast
+    preview._sweep_fast_pages()
+    assert preview.changed.is_set(), "the sweep asks for another build"
+    assert preview.rebuild().written
+    assert page.stat().st_ino != fast, "written by the build, as the cache records it"

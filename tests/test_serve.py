@@ -435,52 +435,76 @@ def test_an_edited_seed_is_shown_first_then_built(serve: Serve, project: Path) -
     assert log.index("shown first: /2024/09/20/banjir-di-palembang/") < log.index("rebuilding"), log
 
 
-def test_a_save_during_a_build_stops_it_and_the_next_build_takes_both(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The running build would refuse to swap in pages of seeds changed under it: it stops at its next step."""
+def _preview_with_a_slow_first_build(project: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A Preview whose first build runs ~10 s unless told to stop, later ones at once;
+    `builds` says how each went and with which changes."""
     import io
     import threading
 
     from generator.build import BuildOptions, BuildResult
-    from generator.progress import BuildCancelled
     from generator.serve import server as server_module
     from generator.serve.server import Preview
 
     builds: list[str] = []
     first_running = threading.Event()
 
-    def slow_first_build(options, progress, want_model=False, model_now=False):  # type: ignore[no-untyped-def]
+    def fake_build_in_child(options, needs, should_stop):  # type: ignore[no-untyped-def]
         builds.append("started")
         if len(builds) == 1:
             first_running.set()
-            try:
-                for _ in range(1000):  # about 10 s unless stopped
-                    progress("render", 0, 1)
-                    time.sleep(0.01)
-            except BuildCancelled:
-                builds[-1] = "cancelled"
-                return BuildResult(1, diagnostics=(error("build cancelled; the site was left as it was"),))
+            for _ in range(1000):
+                if should_stop():
+                    builds[-1] = "cancelled"
+                    cancelled = error("build cancelled; the site was left as it was")
+                    return BuildResult(1, diagnostics=(cancelled,)), None
+                time.sleep(0.01)
         builds[-1] = "done"
-        return BuildResult(0, articles=2, pages=1, written=True)
+        return BuildResult(0, articles=2, pages=1, written=True), None
 
-    monkeypatch.setattr(server_module, "build", slow_first_build)
+    monkeypatch.setattr(server_module, "build_in_child", fake_build_in_child)
     options = BuildOptions(seeds=project / "seeds", out=project / "site", config_path=project / "site.yml", jobs=1)
     log = io.StringIO()
     preview = Preview(options, log=log)
     reloads: list[str] = []
     watching = threading.Thread(target=preview.watch, args=(preview.watcher.snapshot(), reloads.append))
+    return preview, watching, builds, first_running, log, reloads
+
+
+def test_a_seed_saved_during_a_build_waits_for_the_next_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seed edits never stop a build (an autosaving editor would starve the site of builds): the fast render
+    shows them, the running build completes, and the next build takes them."""
+    preview, watching, builds, first_running, log, reloads = _preview_with_a_slow_first_build(project, monkeypatch)
     watching.start()
     try:
         edit(project / "seeds/banjir.md", article("Banjir di Palembang", "2024-09-20", body="Satu."))
         assert first_running.wait(10), log.getvalue()
         edit(project / "seeds/pilkada.md", article("Pilkada Sumsel", "2024-09-21", body="Dua."))
+        wait_until(lambda: builds == ["done", "done"], timeout=30, what=f"two builds ({builds})")
+        wait_until(lambda: len(reloads) == 2, what="a reload after each build")
+    finally:
+        preview.stop.set()
+        watching.join(10)
+    said = log.getvalue().replace(str(project) + "/", "")
+    assert "changed: seeds/banjir.md; rebuilding" in said and "changed: seeds/pilkada.md; rebuilding" in said, said
+    assert not watching.is_alive()
+
+
+def test_a_template_saved_during_a_build_stops_it_and_the_next_build_takes_both(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview, watching, builds, first_running, log, reloads = _preview_with_a_slow_first_build(project, monkeypatch)
+    watching.start()
+    try:
+        edit(project / "seeds/banjir.md", article("Banjir di Palembang", "2024-09-20", body="Satu."))
+        assert first_running.wait(10), log.getvalue()
+        write_tree(project, {"templates/article.html": template("<p>BARU</p>")})
         wait_until(lambda: builds == ["cancelled", "done"], what=f"a second build ({builds})")
         wait_until(lambda: reloads, what="the reload")
     finally:
         preview.stop.set()
         watching.join(10)
-    said = log.getvalue()
-    assert "changed: seeds/banjir.md, seeds/pilkada.md; rebuilding" in said.replace(str(project) + "/", ""), said
+    said = log.getvalue().replace(str(project) + "/", "")
+    assert "changed: seeds/banjir.md, templates/article.html; rebuilding" in said, said
     assert "build cancelled" not in said and preview.shown.problems == (), "a superseded build is no error"
     assert reloads == ["*"], "one reload, for the build that was swapped in"
+    assert not watching.is_alive()

@@ -12,8 +12,9 @@ holds, many files at once) is left to the full build alone: this is a first look
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -45,31 +46,50 @@ class Neighbours:
 
 
 @dataclass(frozen=True)
-class Basis:
-    """The last complete build, slimmed to what one article's page needs (no bodies, no pages)."""
+class Placing:
+    """The last complete build, slimmed to what one article's page needs (no bodies, no pages): made in the
+    build's process, sent to the preview's."""
 
     config: Config
     corpus: CorpusFacts
-    env: Environment
     neighbours: Mapping[str, Neighbours]  # by source
     tags: Mapping[str, TagRef]  # by tag_key
     links: TeaserLinks
     urls: frozenset[str]
 
 
-def basis_of(model: Model, options: BuildOptions) -> Basis:
+def placing_of(model: Model) -> Placing:
     site = model.site
-    env = make_environment(model.config, options.project_dir / "templates")
-    env.get_template("article.html")  # compiled now, not on the first save (the build just rendered it)
-    return Basis(
+    return Placing(
         config=model.config,
         corpus=replace(model.corpus, bodies={}),  # each edited seed is read again
-        env=env,
         neighbours={a.source: Neighbours(a.url, a.previous, a.next, a.similar) for a in site.articles},
         tags={tag_key(t.name): TagRef(t.name, t.slug, t.url) for t in site.tags},
         links=TeaserLinks.of((a.source, a.title, a.url) for a in site.articles),
         urls=frozenset(a.url for a in site.articles),
     )
+
+
+@dataclass(frozen=True)
+class Basis:
+    """A placing and the templates to render with, in the preview's process."""
+
+    placing: Placing
+    env: Environment
+
+    @property
+    def config(self) -> Config:
+        return self.placing.config
+
+    @property
+    def urls(self) -> frozenset[str]:
+        return self.placing.urls
+
+
+def basis_of(placing: Placing, options: BuildOptions) -> Basis:
+    env = make_environment(placing.config, options.project_dir / "templates")
+    env.get_template("article.html")  # compiled now, not on the first save (the build just rendered it)
+    return Basis(placing, env)
 
 
 def changed_seeds(paths: Iterable[str], options: BuildOptions) -> list[SeedFile] | None:
@@ -91,25 +111,31 @@ def render_article(basis: Basis, seed: SeedFile) -> Page | None:
     draft, problems = read_seed(seed, basis.config.max_seed_bytes)
     if draft is None or problems:
         return None
-    facts = understand(draft, basis.corpus, basis.config)
+    placing = basis.placing
+    facts = understand(draft, placing.corpus, placing.config)
     if facts.draft:
         return None
-    before = basis.neighbours.get(facts.source)
+    before = placing.neighbours.get(facts.source)
     slug = base_slug(facts)
-    url = article_url(basis.config.permalink, facts.date, slug)
-    if url in basis.urls and (before is None or before.url != url):
+    url = article_url(placing.config.permalink, facts.date, slug)
+    if url in placing.urls and (before is None or before.url != url):
         return None  # another article's address: the build numbers one of them
-    article = make_article(facts, slug, url, lambda name: _tag_ref(basis, name), basis.links)
+    article = make_article(facts, slug, url, lambda name: _tag_ref(placing, name), placing.links)
     if before is not None:
         article = replace(article, previous=before.previous, next=before.next, similar=before.similar)
     return Page(url, "article.html", "article", {"article": article})
 
 
-def _tag_ref(basis: Basis, name: str) -> TagRef:
-    known = basis.tags.get(tag_key(name))
+def _tag_ref(placing: Placing, name: str) -> TagRef:
+    known = placing.tags.get(tag_key(name))
     if known is not None:
         return known
-    slug = slugify(name, fallback="tag")  # a new tag: its page comes with the build
+    slug = base = slugify(name, fallback="tag")  # a new tag: its page comes with the build
+    taken = {ref.slug for ref in placing.tags.values()}
+    number = 1
+    while slug in taken:  # another tag's page: numbered, as the build does
+        number += 1
+        slug = f"{base}-{number}"
     return TagRef(name, slug, f"/tags/{slug}/")
 
 
@@ -121,25 +147,32 @@ def fast_render(basis: Basis, paths: Iterable[str], options: BuildOptions) -> li
     if seeds is None:
         return []
     pages = [render_article(basis, seed) for seed in seeds]
-    if any(page is None for page in pages):
+    urls = [page.url for page in pages if page is not None]
+    if len(urls) < len(pages) or len(set(urls)) < len(urls):  # two new seeds wanting one URL: the build numbers
         return []
-    written = []
     for page in pages:
         assert page is not None
-        _replace_file(options.out / output_path(page.url), render_page(basis.env, page))
-        written.append(page.url)
-    return written
+        _replace_file(options.out, output_path(page.url), render_page(basis.env, page))
+    return urls
 
 
-def _replace_file(target: Path, data: bytes) -> None:
-    """A new file in the page's place (never written through: it may be a hard link into another site)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".fast-", dir=target.parent)
+def _replace_file(site: Path, path: str, data: bytes) -> None:
+    """A new file at `site/path`, in place of any there (never written through: it may be a hard link into an
+    older site). The site folder itself is never made: between the two renames of a swap it is not there, and
+    a folder made then would take the new site's place (FileNotFoundError instead: the build follows)."""
+    if not site.is_dir():
+        raise FileNotFoundError(f"no site folder at {site}")
+    folder = site
+    for part in path.split("/")[:-1]:
+        folder = folder / part
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir()
+    target = site / path
+    temporary = folder / f".fast-{os.getpid()}-{threading.get_ident()}-{target.name}"
     try:
-        with os.fdopen(handle, "wb") as file:
+        with open(temporary, "xb") as file:  # the user's umask, as the build's own files
             file.write(data)
-        os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

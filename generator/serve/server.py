@@ -19,6 +19,7 @@ import types
 import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
@@ -26,12 +27,13 @@ from tornado import web
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from generator.build import BuildOptions, BuildResult, build, read_config
+from generator.build import BuildOptions, BuildResult, PreviewNeeds, read_config
 from generator.diagnostics import Diagnostic, error
-from generator.progress import BuildCancelled
-from generator.serve.fast_render import Basis, basis_of, fast_render
+from generator.serve.builder import build_in_child
+from generator.serve.fast_render import Basis, basis_of, changed_seeds, fast_render
 from generator.serve.handler import Shown, SiteHandler
 from generator.serve.watch import Notices, Snapshot, Watcher, describe, notify, wait_for_changes
+from generator.urls import output_path
 
 
 def is_loopback(host: str) -> bool:
@@ -65,23 +67,33 @@ class Preview:
         self.building = False
         self._reported: frozenset[Diagnostic] = frozenset()
         self.basis: Basis | None = None  # the last complete build, for the fast render of an edited seed
-        # Changes seen by the watching thread and not yet built; `changed` is set while there are some.
-        self._pending: set[str] = set()
+        # Changes seen by the watching thread and in no completed build yet; `changed` is set while some wait
+        # for a build to take them, `cancel` when the running build should stop for them (see `watch`).
+        self._pending: dict[str, int] = {}  # path → the number of its latest change
+        self._changes = 0
         self._pending_lock = threading.Lock()
         self.changed = threading.Event()
+        self.cancel = threading.Event()
+        self._fast_pages: dict[str, tuple[int, int]] = {}  # URL → the fast render's file (inode, mtime_ns)
+        self._build_all_again = False  # a fast page survived a build that wrote nothing: build for real
 
     def rebuild(self, changed: Sequence[str] = ()) -> BuildResult:
         if changed:
             self._say(f"changed: {describe(changed)}; rebuilding")
         self.building = True
+        model_now, self._build_all_again = self.basis is None or self._build_all_again, False
+        needs = PreviewNeeds(model=True, model_now=model_now, seeds_may_move=True)
         try:
-            result = build(self.options, self._cancel_when_stopped, want_model=True, model_now=self.basis is None)
+            result, placing = build_in_child(self.options, needs, self._should_stop)
         finally:
             self.building = False
-        if result.model is not None:
-            self.basis = basis_of(result.model, self.options)
-            result = replace(result, model=None)  # the pages and bodies are not kept between builds
-        if self.stop.is_set() or (self.changed.is_set() and not result.written):
+        if placing is not None:
+            try:
+                self.basis = basis_of(placing, self.options)
+            except Exception as exc:  # a template broken since the build read it: the next build says where
+                self.basis = None
+                self._say(f"fast render off until the next build ({type(exc).__name__}: {exc})")
+        if self.stop.is_set() or (self.cancel.is_set() and not result.written):
             return result  # stopping, or superseded by newer changes: a build of those follows
         config, _ = read_config(self.options)
         base_path = config.base_path if config is not None else self.shown.base_path
@@ -91,11 +103,19 @@ class Preview:
         return result
 
     def _show_first(self, paths: set[str], reload: Callable[[str], None]) -> None:
-        """The edited seeds' own pages, written and reloaded before the rebuild (see fast_render.py)."""
-        if self.basis is None or self.shown.problems:
+        """The edited seeds' own pages, written and reloaded ahead of their build (see fast_render.py).
+
+        `paths`: every change no completed build has taken yet (a template or config change among them leaves
+        the seeds to the build too: their pages would mix the old with the new)."""
+        basis = self.basis
+        if basis is None or self.shown.problems:
             return  # an error on show stays until a build clears it
         try:
-            urls = fast_render(self.basis, paths, self.options)
+            urls = fast_render(basis, paths, self.options)
+            with self._pending_lock:
+                for url in urls:
+                    stat = (self.options.out / output_path(url)).stat()
+                    self._fast_pages[url] = (stat.st_ino, stat.st_mtime_ns)
         except Exception as exc:  # a first look only: the build that follows says what is wrong, if anything
             self._say(f"fast render skipped ({type(exc).__name__}: {exc})")
             return
@@ -103,11 +123,35 @@ class Preview:
             self._say(f"shown first: {describe(urls)}")
             reload("*")
 
-    def _cancel_when_stopped(self, stage: str, done: int, total: int) -> None:
-        """Progress callback: Ctrl-C stops a long build at its next step instead of waiting for its end; so
-        does a newer change (the build would refuse to swap in pages made from seeds changed under it)."""
-        if self.stop.is_set() or self.changed.is_set():
-            raise BuildCancelled
+    def _sweep_fast_pages(self) -> None:
+        """After a build that took every change: a fast page it did not replace is not the site's. A page no
+        article has now (its seed deleted or made a draft before any build) goes; one still the site's (a build
+        that found nothing to do: a revert that kept the old mtime) makes the next build write every page."""
+        with self._pending_lock:
+            fast, self._fast_pages = self._fast_pages, {}
+        urls = self.basis.urls if self.basis is not None else frozenset()
+        for url, (inode, mtime_ns) in fast.items():
+            relative = Path(output_path(url))
+            try:
+                stat = (self.options.out / relative).stat()
+            except OSError:
+                continue
+            if (stat.st_ino, stat.st_mtime_ns) != (inode, mtime_ns):
+                continue  # replaced by the build
+            if url in urls:
+                self._build_all_again = True
+                continue
+            (self.options.out / relative).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # its folders, up to the site's, when nothing else is in them
+                for folder in relative.parents[:-1]:
+                    (self.options.out / folder).rmdir()
+        if self._build_all_again:
+            self.changed.set()
+
+    def _should_stop(self) -> bool:
+        """Ctrl-C stops a long build at its next step instead of waiting for its end; so does a change that only
+        a build can show (a template, the config: see `watch`)."""
+        return self.stop.is_set() or self.cancel.is_set()
 
     def _report(self, result: BuildResult) -> None:
         # Warnings already shown stay quiet on later rebuilds; errors are repeated until fixed.
@@ -126,7 +170,12 @@ class Preview:
 
     def watch(self, baseline: Snapshot, reload: Callable[[str], None]) -> None:
         """Until stopped: fold each burst of saves into one change set, show the edited seeds' pages at once,
-        and hand the changes to the building thread (`reload` tells the open tabs)."""
+        and hand the changes to the building thread (`reload` tells the open tabs).
+
+        A running build goes on through seed edits: it may swap in pages of seeds changed under it, the edited
+        pages are shown again on top, and the next build takes the edits (stopping it at each save would
+        starve the site of builds under an editor's autosave). A change only a build can show (a template, a
+        static file, the config, a deleted seed) stops the running build at its next step instead."""
         builder = threading.Thread(target=self._build_changes, args=(reload,), name="arsip-build")
         builder.start()
         try:
@@ -135,23 +184,33 @@ class Preview:
                 if found is None:
                     return
                 paths, baseline = found
-                self._show_first(paths, reload)
                 with self._pending_lock:
-                    self._pending |= paths
-                    self.changed.set()  # a build under way stops at its next step; the next one takes all
+                    waiting = set(self._pending) | paths
+                self._show_first(waiting, reload)  # first: the build to come would slow it down
+                with self._pending_lock:
+                    for path in paths:
+                        self._changes += 1
+                        self._pending[path] = self._changes
+                    if changed_seeds(paths, self.options) is None:
+                        self.cancel.set()
+                    self.changed.set()
         finally:
-            self.changed.set()  # wakes the builder to see `stop`
+            self.stop.set()  # a watcher that fails stops the preview rather than leaving it blind
+            self.changed.set()
             builder.join()
 
     def _build_changes(self, reload: Callable[[str], None]) -> None:
         """The building thread: one build at a time, of every change seen since the last one began."""
-        while True:
-            self.changed.wait()
+        while not self.stop.is_set():
+            if not self.changed.wait(0.25):
+                continue
+            with self._pending_lock:
+                taken = dict(self._pending)
+                self.changed.clear()
+                self.cancel.clear()
+            paths = set(taken)
             if self.stop.is_set():
                 return
-            with self._pending_lock:
-                paths, self._pending = self._pending, set()
-                self.changed.clear()
             before = self.shown.problems
             try:
                 result = self.rebuild(sorted(paths))
@@ -161,11 +220,20 @@ class Preview:
                 problem = error(f"internal error while rebuilding: {exc!r} (see the terminal)")
                 self.shown = replace(self.shown, problems=(problem,), stale=True)
             else:
-                if self.changed.is_set() and not result.written:
+                if self.stop.is_set():
+                    return
+                if self.cancel.is_set() and not result.written:
                     self._say("newer changes seen: building those too")
-                    with self._pending_lock:
-                        self._pending |= paths  # built by none: the next build takes them too
-                    continue
+                    continue  # the paths are still pending: the next build takes them
+                with self._pending_lock:  # built, unless changed again since the build began
+                    for path, number in taken.items():
+                        if self._pending.get(path) == number:
+                            del self._pending[path]
+                    waiting = set(self._pending)
+                if result.written and waiting:
+                    self._show_first(waiting, reload)  # edited under the build: shown again on top of it
+                elif result.written:
+                    self._sweep_fast_pages()
             reload(_reload_path(paths) if self.shown.problems == before else "*")
 
 
@@ -192,15 +260,13 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
     first_build = threading.Event()
 
     def on_signal(signum: int, frame: object) -> None:
-        if os.getpid() != owner:  # a worker forked by the build inherits this handler
-            if signum == signal.SIGTERM:  # how its pool stops it: die as if no handler were set
-                signal.signal(signum, signal.SIG_DFL)
-                os.kill(os.getpid(), signum)
-            return  # Ctrl-C reaches the whole process group: the server decides when the workers stop
+        if os.getpid() != owner:  # a process forked from this one inherits the handler: die as without it
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
         if preview.stop.is_set() and first_build.is_set():
             raise KeyboardInterrupt  # a second Ctrl-C while the first build still runs: stop here and now
-        # The build stops at its next step (BuildCancelled from the progress callback), never half-way
-        # through starting or ending a worker pool, which an exception raised here could hang.
+        # The build (a child process of its own session, see builder.py) is told to stop at its next step.
         preview.stop.set()
         loop.call_soon_threadsafe(stopped.set)
 
@@ -212,7 +278,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
     if not is_loopback(host):
         preview._say(f"warning: listening on {host}: the preview is reachable by others on your network")
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
-    # `kill -USR1 PID` prints where every thread of the preview (and of a build's workers) is, should it hang.
+    # `kill -USR1 PID` prints where every thread of the preview is, should it hang (and of a build: its PID).
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     stop_notices = None
     try:

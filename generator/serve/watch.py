@@ -131,6 +131,7 @@ def notify(watcher: Watcher, notices: Notices) -> Callable[[], None] | None:
             observer.schedule(handler, folder, recursive=recursive)
         observer.start()
     except OSError:  # no inotify watches left, a file system without notifications
+        observer.stop()  # the watches already made go with it
         return None
 
     def stop() -> None:
