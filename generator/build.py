@@ -100,6 +100,7 @@ class BuildResult:
     seconds: float = 0.0
     written: bool = False
     model: Model | None = None  # the site as built, when asked for (`PreviewNeeds.model`) and complete
+    seeds_moved: tuple[str, ...] = ()  # seeds changed during the build (swapped in all the same for a preview)
 
     @property
     def warnings(self) -> int:
@@ -282,7 +283,7 @@ def _build_locked(
                     status, articles, 0, tuple(problems) + remembered, time.perf_counter() - started, True
                 )
         result = _build_pages(options, config, seeds, problems, cache, progress, started, site_key, needs)
-        if cache is not None and result.written:
+        if cache is not None and result.written and not result.seeds_moved:  # else the signature is not the site's
             cache.set_state(f"last-build:{site_key}", (signature, result.articles, result.diagnostics))
         return result
     except sqlite3.Error as exc:  # a full disk, a read-only folder: each cache write is one transaction, undone
@@ -336,6 +337,7 @@ def _build_pages(
     except OSError as exc:
         problems.append(error(f"cannot read the theme: {exc.strerror or exc}", exc.filename))
         return result(1)
+    moved: list[str] = []  # seeds changed under the build, seen before the swap
     all_parts = _search_parts(outputs, pages, config.search_part_size)
     mine, parts = shard_outputs([(o.path, o.source is not None) for o in outputs], all_parts, options.shard)
     outputs = [outputs[index] for index in mine]
@@ -379,4 +381,4 @@ def _build_pages(
     except OSError as exc:
         problems.append(error(f"cannot write the site: {exc.strerror or exc}", exc.filename or str(options.out)))
         return result(1)
-    return result(status, assembly.written, True)
+    return replace(result(status, assembly.written, True), seeds_moved=tuple(moved))

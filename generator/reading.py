@@ -65,8 +65,9 @@ def read_drafts(
         problems += more
         if draft is not None:
             drafts.append(draft)
-    if cache is not None:
-        cache.store_drafts([(seeds[i].shown, keys[i], readings[i]) for i in missing])
+    if cache is not None:  # a seed written while it was read is kept under no key: its reading may be either
+        unchanged = [i for i in missing if f"{seed_key(seeds[i])}:{max_bytes}" == keys[i]]
+        cache.store_drafts([(seeds[i].shown, keys[i], readings[i]) for i in unchanged])
         if len(cached) + len(missing) > len(drafts) + len(problems) + 16:
             cache.forget_drafts_except({seed.shown for seed in seeds})
     return drafts, problems

@@ -227,7 +227,9 @@ def _index_parts(
                     "--silent",
                 ]
                 try:
-                    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                    process = subprocess.Popen(
+                        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+                    )
                 except OSError as exc:
                     return [error(f"search index not built: cannot run Pagefind ({executable}): {exc.strerror or exc}")]
                 running.append((part, output, process))

@@ -177,7 +177,7 @@ def test_a_fast_page_whose_seed_went_before_any_build_goes_too(project: Path) ->
     preview = _preview(project)
     seed = project / "seeds/rahasia.md"
     seed.write_text(article("Catatan rahasia", "2024-09-20", body="Belum untuk dibaca."), encoding="utf-8")
-    preview._show_first(set(_changed(seed)), lambda path: None)
+    preview._fast_pages.update(preview._show_first(set(_changed(seed)), lambda path: None))
     page = project / "site/2024/09/20/catatan-rahasia/index.html"
     assert page.is_file()
     seed.unlink()  # before any build: the next one has nothing to write
@@ -195,7 +195,7 @@ def test_a_fast_page_left_by_a_build_with_nothing_to_do_makes_the_next_build_wri
     seed = project / "seeds/berita-4.md"
     page = project / "site/2024/09/14/berita-nomor-4-tentang-banjir/index.html"
     # A fast page with no edit behind it stands for one whose edit was undone with its mtime (a restore).
-    preview._show_first(set(_changed(seed)), lambda path: None)
+    preview._fast_pages.update(preview._show_first(set(_changed(seed)), lambda path: None))
     fast = page.stat().st_ino
     assert preview.rebuild().pages == 0, "nothing changed: the build writes nothing"
     assert page.stat().st_ino == fast
@@ -203,3 +203,54 @@ def test_a_fast_page_left_by_a_build_with_nothing_to_do_makes_the_next_build_wri
     assert preview.changed.is_set(), "the sweep asks for another build"
     assert preview.rebuild().written
     assert page.stat().st_ino != fast, "written by the build, as the cache records it"
+
+
+def test_the_build_child_ignores_modules_in_the_project_folder(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.build import PreviewNeeds
+    from generator.serve.builder import build_in_child
+
+    write_tree(project, {"markdown.py": "raise ImportError('the project folder shadowed a library')\n"})
+    monkeypatch.chdir(project)
+    monkeypatch.syspath_prepend(str(project))  # as `python -m` puts the working folder first
+    result, placing = build_in_child(_options(project), PreviewNeeds(model=True), lambda: False)
+    assert result.written and result.articles == 7, result.diagnostics
+    assert placing is not None and len(placing.urls) == 7
+
+
+def test_a_build_whose_seed_changed_under_it_is_not_remembered_as_the_sites(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Swapped in for the preview all the same; but a restore of the seed with its old mtime must not make the
+    next build a no-op over pages of the edit, nor take its reading from the cache."""
+    from generator import reading
+    from generator.build import PreviewNeeds
+
+    seed = project / "seeds/berita-5.md"
+    hour_ago = time.time() - 3600
+    for path in (project / "seeds").iterdir():
+        os.utime(path, (hour_ago, hour_ago))
+    page = project / "site/2024/09/15/berita-nomor-5-tentang-banjir/index.html"
+    assert build(_options(project)).written
+    edited = seed.read_bytes().replace(b"Isi 5.", b"Isi 6.")
+    seed.write_bytes(edited)
+    os.utime(seed, (hour_ago + 1, hour_ago + 1))
+    assert build(_options(project)).written
+    assert b"Isi 6." in page.read_bytes()
+    seed.write_bytes(edited.replace(b"Isi 6.", b"Isi 5."))  # a change for the next build to read...
+    os.utime(seed, (hour_ago + 2, hour_ago + 2))
+    read = reading.read_seed_limited
+
+    def edited_while_read(max_bytes, found):  # type: ignore[no-untyped-def]
+        if found.path == seed:  # ... and another one saved while it is read (same size: the mtime tells)
+            seed.write_bytes(edited.replace(b"Isi 6.", b"Isi 7."))
+        return read(max_bytes, found)
+
+    monkeypatch.setattr(reading, "read_seed_limited", edited_while_read)
+    moved = build(_options(project), needs=PreviewNeeds(seeds_may_move=True))
+    monkeypatch.setattr(reading, "read_seed_limited", read)
+    assert moved.written and moved.seeds_moved == (str(seed),)
+    assert b"Isi 7." in page.read_bytes()
+    seed.write_bytes(edited.replace(b"Isi 6.", b"Isi 5."))
+    os.utime(seed, (hour_ago + 2, hour_ago + 2))  # back as the build began, mtime and all (cp -p, rsync -t)
+    assert build(_options(project)).written
+    assert b"Isi 5." in page.read_bytes(), "neither a no-op nor the reading of the edit made under the build"

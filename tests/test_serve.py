@@ -448,7 +448,7 @@ def _preview_with_a_slow_first_build(project: Path, monkeypatch: pytest.MonkeyPa
     builds: list[str] = []
     first_running = threading.Event()
 
-    def fake_build_in_child(options, needs, should_stop):  # type: ignore[no-untyped-def]
+    def fake_build_in_child(options, needs, should_stop, started):  # type: ignore[no-untyped-def]
         builds.append("started")
         if len(builds) == 1:
             first_running.set()

@@ -29,7 +29,7 @@ from tornado.netutil import bind_sockets
 
 from generator.build import BuildOptions, BuildResult, PreviewNeeds, read_config
 from generator.diagnostics import Diagnostic, error
-from generator.serve.builder import build_in_child
+from generator.serve.builder import build_in_child, kill_build
 from generator.serve.fast_render import Basis, basis_of, changed_seeds, fast_render
 from generator.serve.handler import Shown, SiteHandler
 from generator.serve.watch import Notices, Snapshot, Watcher, describe, notify, wait_for_changes
@@ -76,17 +76,20 @@ class Preview:
         self.cancel = threading.Event()
         self._fast_pages: dict[str, tuple[int, int]] = {}  # URL → the fast render's file (inode, mtime_ns)
         self._build_all_again = False  # a fast page survived a build that wrote nothing: build for real
+        self.build_pid: int | None = None  # the running build's process (group), if any
 
     def rebuild(self, changed: Sequence[str] = ()) -> BuildResult:
         if changed:
             self._say(f"changed: {describe(changed)}; rebuilding")
         self.building = True
-        model_now, self._build_all_again = self.basis is None or self._build_all_again, False
-        needs = PreviewNeeds(model=True, model_now=model_now, seeds_may_move=True)
+        needs = PreviewNeeds(model=True, model_now=self.basis is None or self._build_all_again, seeds_may_move=True)
         try:
-            result, placing = build_in_child(self.options, needs, self._should_stop)
+            result, placing = build_in_child(self.options, needs, self._should_stop, self._build_started)
         finally:
             self.building = False
+            self.build_pid = None
+        if result.written:
+            self._build_all_again = False
         if placing is not None:
             try:
                 self.basis = basis_of(placing, self.options)
@@ -102,32 +105,44 @@ class Preview:
         self._report(result)
         return result
 
-    def _show_first(self, paths: set[str], reload: Callable[[str], None]) -> None:
-        """The edited seeds' own pages, written and reloaded ahead of their build (see fast_render.py).
+    def _build_started(self, pid: int) -> None:
+        self.build_pid = pid
+
+    def kill_build(self) -> None:
+        """Stop the running build now, not at its next step (a second Ctrl-C)."""
+        pid = self.build_pid
+        if pid is not None:
+            kill_build(pid)
+
+    def _show_first(self, paths: set[str], reload: Callable[[str], None]) -> dict[str, tuple[int, int]]:
+        """The edited seeds' own pages, written and reloaded ahead of their build (see fast_render.py); returns
+        each page's URL and file (inode, mtime_ns), for the caller to record with the changes behind them.
 
         `paths`: every change no completed build has taken yet (a template or config change among them leaves
         the seeds to the build too: their pages would mix the old with the new)."""
         basis = self.basis
         if basis is None or self.shown.problems:
-            return  # an error on show stays until a build clears it
+            return {}  # an error on show stays until a build clears it
+        written: dict[str, tuple[int, int]] = {}
         try:
-            urls = fast_render(basis, paths, self.options)
-            with self._pending_lock:
-                for url in urls:
-                    stat = (self.options.out / output_path(url)).stat()
-                    self._fast_pages[url] = (stat.st_ino, stat.st_mtime_ns)
+            for url in fast_render(basis, paths, self.options):
+                stat = (self.options.out / output_path(url)).stat()
+                written[url] = (stat.st_ino, stat.st_mtime_ns)
         except Exception as exc:  # a first look only: the build that follows says what is wrong, if anything
             self._say(f"fast render skipped ({type(exc).__name__}: {exc})")
-            return
-        if urls:
-            self._say(f"shown first: {describe(urls)}")
+            return {}
+        if written:
+            self._say(f"shown first: {describe(list(written))}")
             reload("*")
+        return written
 
     def _sweep_fast_pages(self) -> None:
         """After a build that took every change: a fast page it did not replace is not the site's. A page no
         article has now (its seed deleted or made a draft before any build) goes; one still the site's (a build
         that found nothing to do: a revert that kept the old mtime) makes the next build write every page."""
         with self._pending_lock:
+            if self._pending:
+                return  # a change came meanwhile: its build sweeps
             fast, self._fast_pages = self._fast_pages, {}
         urls = self.basis.urls if self.basis is not None else frozenset()
         for url, (inode, mtime_ns) in fast.items():
@@ -168,14 +183,17 @@ class Preview:
     def _say(self, text: str) -> None:
         print(text, file=self.log, flush=True)
 
-    def watch(self, baseline: Snapshot, reload: Callable[[str], None]) -> None:
+    def watch(
+        self, baseline: Snapshot, reload: Callable[[str], None], ended: Callable[[], None] = lambda: None
+    ) -> None:
         """Until stopped: fold each burst of saves into one change set, show the edited seeds' pages at once,
         and hand the changes to the building thread (`reload` tells the open tabs).
 
         A running build goes on through seed edits: it may swap in pages of seeds changed under it, the edited
         pages are shown again on top, and the next build takes the edits (stopping it at each save would
         starve the site of builds under an editor's autosave). A change only a build can show (a template, a
-        static file, the config, a deleted seed) stops the running build at its next step instead."""
+        static file, the config, a deleted seed) stops the running build at its next step instead. `ended` is
+        called when watching ends (stopped, or a failure: the preview then stops rather than serve blind)."""
         builder = threading.Thread(target=self._build_changes, args=(reload,), name="arsip-build")
         builder.start()
         try:
@@ -186,8 +204,9 @@ class Preview:
                 paths, baseline = found
                 with self._pending_lock:
                     waiting = set(self._pending) | paths
-                self._show_first(waiting, reload)  # first: the build to come would slow it down
-                with self._pending_lock:
+                shown = self._show_first(waiting, reload)  # first: the build to come would slow it down
+                with self._pending_lock:  # the pages with the changes behind them: a sweep sees both or none
+                    self._fast_pages.update(shown)
                     for path in paths:
                         self._changes += 1
                         self._pending[path] = self._changes
@@ -198,6 +217,7 @@ class Preview:
             self.stop.set()  # a watcher that fails stops the preview rather than leaving it blind
             self.changed.set()
             builder.join()
+            ended()
 
     def _build_changes(self, reload: Callable[[str], None]) -> None:
         """The building thread: one build at a time, of every change seen since the last one began."""
@@ -208,18 +228,11 @@ class Preview:
                 taken = dict(self._pending)
                 self.changed.clear()
                 self.cancel.clear()
-            paths = set(taken)
             if self.stop.is_set():
                 return
             before = self.shown.problems
             try:
-                result = self.rebuild(sorted(paths))
-            except Exception as exc:  # a bug in Arsip: say so, and keep the preview alive for the next save
-                trace = "".join(traceback.format_exception(exc))
-                self._say(f"internal error while rebuilding (a bug in Arsip):\n{trace}")
-                problem = error(f"internal error while rebuilding: {exc!r} (see the terminal)")
-                self.shown = replace(self.shown, problems=(problem,), stale=True)
-            else:
+                result = self.rebuild(sorted(taken))
                 if self.stop.is_set():
                     return
                 if self.cancel.is_set() and not result.written:
@@ -230,11 +243,18 @@ class Preview:
                         if self._pending.get(path) == number:
                             del self._pending[path]
                     waiting = set(self._pending)
-                if result.written and waiting:
-                    self._show_first(waiting, reload)  # edited under the build: shown again on top of it
+                if result.written and waiting:  # edited under the build: shown again on top of it
+                    shown = self._show_first(waiting, reload)
+                    with self._pending_lock:
+                        self._fast_pages.update(shown)
                 elif result.written:
                     self._sweep_fast_pages()
-            reload(_reload_path(paths) if self.shown.problems == before else "*")
+            except Exception as exc:  # a bug in Arsip: say so, and keep the preview alive for the next save
+                trace = "".join(traceback.format_exception(exc))
+                self._say(f"internal error while rebuilding (a bug in Arsip):\n{trace}")
+                problem = error(f"internal error while rebuilding: {exc!r} (see the terminal)")
+                self.shown = replace(self.shown, problems=(problem,), stale=True)
+            reload(_reload_path(set(taken)) if self.shown.problems == before else "*")
 
 
 def _reload_path(paths: set[str]) -> str:
@@ -264,8 +284,10 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
-        if preview.stop.is_set() and first_build.is_set():
-            raise KeyboardInterrupt  # a second Ctrl-C while the first build still runs: stop here and now
+        if preview.stop.is_set():  # a second Ctrl-C: stop the build now, not at its next step
+            preview.kill_build()
+            if first_build.is_set():
+                raise KeyboardInterrupt
         # The build (a child process of its own session, see builder.py) is told to stop at its next step.
         preview.stop.set()
         loop.call_soon_threadsafe(stopped.set)
@@ -340,7 +362,10 @@ async def _run(
     def reload(path: str) -> None:
         loop.call_soon_threadsafe(LiveReloadHandler.reload_waiters, path)
 
-    watcher = threading.Thread(target=preview.watch, args=(baseline, reload), name="arsip-watch")
+    def ended() -> None:
+        loop.call_soon_threadsafe(stopped.set)
+
+    watcher = threading.Thread(target=preview.watch, args=(baseline, reload, ended), name="arsip-watch")
     watcher.start()
     await stopped.wait()
     preview._say("stopping")
