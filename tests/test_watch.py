@@ -142,3 +142,23 @@ def test_the_operating_system_notifies_saves_under_the_roots_only(tree: Path) ->
         assert all(os.path.isabs(p) for p in seen)
     finally:
         stop()
+
+
+def test_a_watched_folder_made_after_the_start_is_notified_too(tree: Path) -> None:
+    watcher = _watcher(tree)  # templates/ is not there yet
+    notices = Notices()
+    stop = notify(watcher, notices)
+    assert stop is not None
+    try:
+        (tree / "templates").mkdir()
+        time.sleep(0.3)  # the folder's own notice, and its watch made
+        (tree / "templates/article.html").write_text("x", encoding="utf-8")
+        target = str(tree / "templates/article.html")
+        deadline = time.monotonic() + 5
+        seen: set[str] = set()
+        while time.monotonic() < deadline and target not in seen:
+            notices.arrived.wait(0.1)
+            seen |= notices.take()
+        assert target in seen
+    finally:
+        stop()

@@ -8,6 +8,7 @@ network drive, too many watches): nothing a notification misses is missed for lo
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -116,14 +117,23 @@ def notify(watcher: Watcher, notices: Notices) -> Callable[[], None] | None:
                 return  # read, not written
             if event.is_directory and event.event_type == "modified":
                 return  # an entry changed inside: notified on its own
-            notices.add(*(os.fsdecode(p) for p in (event.src_path, event.dest_path) if p))
+            paths = [os.fsdecode(p) for p in (event.src_path, event.dest_path) if p]
+            if event.is_directory and event.event_type in ("created", "moved"):
+                for made in set(paths) & missing:  # a watched folder made after the start (templates/)
+                    with contextlib.suppress(OSError):
+                        observer.schedule(self, made, recursive=True)
+                        missing.discard(made)
+            notices.add(*paths)
 
     folders: dict[str, bool] = {}  # folder → whether all below it is watched
+    missing: set[str] = set()  # roots not there yet: watched from their parent until they are made
     for root in watcher.roots:
         if root.is_dir():
             folders[str(root)] = True
         elif root.parent.is_dir():  # a single file (site.yml), or a folder yet to be made: its parent alone
             folders.setdefault(str(root.parent), False)
+            if not root.exists():
+                missing.add(str(root))
     observer = Observer()
     handler = Handler()
     try:
