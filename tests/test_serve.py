@@ -508,3 +508,16 @@ def test_a_template_saved_during_a_build_stops_it_and_the_next_build_takes_both(
     assert "build cancelled" not in said and preview.shown.problems == (), "a superseded build is no error"
     assert reloads == ["*"], "one reload, for the build that was swapped in"
     assert not watching.is_alive()
+
+
+def test_an_up_to_date_site_is_served_at_once_and_the_fast_render_follows(serve: Serve, project: Path) -> None:
+    for path in [project / "site.yml", *(project / "seeds").iterdir()]:
+        os.utime(path, (time.time() - 3600, time.time() - 3600))  # not just written: a no-op may trust them
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, env=env, check=True, capture_output=True)
+    server = serve()
+    assert "0 files written" in server.log.split("serving")[0], "the first build had nothing to do"
+    wait_until(lambda: "fast render ready" in server.log, what="the fast render's basis, built while serving")
+    edit(project / "seeds/banjir.md", article("Banjir di Palembang", "2024-09-20", ["banjir"], body="Surut lagi."))
+    server.wait_for(BANJIR, lambda body: "Surut lagi." in body, "the edited article")
+    wait_until(lambda: "shown first: /2024/09/20/banjir-di-palembang/" in server.log, what="the fast render")

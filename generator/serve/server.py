@@ -78,11 +78,14 @@ class Preview:
         self._build_all_again = False  # a fast page survived a build that wrote nothing: build for real
         self.build_pid: int | None = None  # the running build's process (group), if any
 
-    def rebuild(self, changed: Sequence[str] = ()) -> BuildResult:
+    def rebuild(self, changed: Sequence[str] = (), first: bool = False) -> BuildResult:
+        """Build (in a child process) and show the result. `first`: the preview's first build, which serves at
+        once when the site is up to date; the fast render's basis then comes with a build right after it."""
         if changed:
             self._say(f"changed: {describe(changed)}; rebuilding")
         self.building = True
-        needs = PreviewNeeds(model=True, model_now=self.basis is None or self._build_all_again, seeds_may_move=True)
+        model_now = not first and (self.basis is None or self._build_all_again)
+        needs = PreviewNeeds(model=True, model_now=model_now, seeds_may_move=True)
         try:
             result, placing = build_in_child(self.options, needs, self._should_stop, self._build_started)
         finally:
@@ -92,6 +95,8 @@ class Preview:
             self._build_all_again = False
         if placing is not None:
             try:
+                if self.basis is None:
+                    self._say("fast render ready: a saved seed's page is shown at once")
                 self.basis = basis_of(placing, self.options)
             except Exception as exc:  # a template broken since the build read it: the next build says where
                 self.basis = None
@@ -311,7 +316,9 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
         first_build.set()
         written = False
         try:
-            written = preview.rebuild().written
+            written = preview.rebuild(first=True).written
+            if preview.basis is None:  # the site was up to date: ready the fast render while serving
+                preview.changed.set()
         except KeyboardInterrupt:
             preview.stop.set()
         finally:
