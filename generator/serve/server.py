@@ -93,10 +93,9 @@ class Preview:
             self.build_pid = None
         if result.written:
             self._build_all_again = False
+        ready = self.basis is None and placing is not None
         if placing is not None:
             try:
-                if self.basis is None:
-                    self._say("fast render ready: a saved seed's page is shown at once")
                 self.basis = basis_of(placing, self.options)
             except Exception as exc:  # a template broken since the build read it: the next build says where
                 self.basis = None
@@ -108,6 +107,8 @@ class Preview:
         errors = tuple(d for d in result.diagnostics if d.severity == "error")
         self.shown = Shown(self.options.out, base_path, errors, stale=not result.written)
         self._report(result)
+        if ready and self.basis is not None:
+            self._say("fast render ready: a saved seed's page is shown at once")
         return result
 
     def _build_started(self, pid: int) -> None:
