@@ -84,8 +84,9 @@ def serve_latency(arsip: Path, project: Path, runs: int) -> dict[str, list[float
             return "skipped: `arsip serve` did not answer"
         # It serves at once; the fast render is ready once it has understood the archive (seconds at 10,000):
         # the saves are timed from then on, as an editor at work meets them.
-        if not _said(log, READY, patience=1800):
-            return "skipped: `arsip serve` never said its fast render was ready"
+        if not _said(log, server, READY, patience=1800):
+            tail = _text(log)[-2000:]
+            return f"skipped: `arsip serve` never said its fast render was ready; it said:\n{tail}"
         for k in range(runs):
             slug = f"uji-pratinjau-{k}"
             sidecar, seed = seeds / f"{slug}.yml", seeds / f"{slug}.txt"
@@ -109,12 +110,19 @@ def serve_latency(arsip: Path, project: Path, runs: int) -> dict[str, list[float
     return results
 
 
-def _said(log: IO[bytes], text: str, patience: float) -> bool:
-    """Whether the server's output says `text` within `patience` seconds."""
+def _text(log: IO[bytes]) -> str:
+    """The server's output so far, read without moving the file position it writes at."""
+    fd = log.fileno()
+    return os.pread(fd, os.fstat(fd).st_size, 0).decode("utf-8", errors="replace")
+
+
+def _said(log: IO[bytes], server: subprocess.Popen[bytes], text: str, patience: float) -> bool:
+    """Whether the server's output says `text` within `patience` seconds (False at once if it ended)."""
     deadline = time.perf_counter() + patience
     while time.perf_counter() < deadline:
-        log.seek(0)
-        if text.encode() in log.read():
+        if text in _text(log):
             return True
+        if server.poll() is not None:
+            return False
         time.sleep(0.2)
     return False

@@ -518,6 +518,7 @@ def test_an_up_to_date_site_is_served_at_once_and_the_fast_render_follows(serve:
     server = serve()
     assert "0 files written" in server.log.split("serving")[0], "the first build had nothing to do"
     wait_until(lambda: "fast render ready" in server.log, what="the fast render's basis, built while serving")
+    assert "understanding the archive for the fast render" in server.log
     edit(project / "seeds/banjir.md", article("Banjir di Palembang", "2024-09-20", ["banjir"], body="Surut lagi."))
     server.wait_for(BANJIR, lambda body: "Surut lagi." in body, "the edited article")
     wait_until(lambda: "shown first: /2024/09/20/banjir-di-palembang/" in server.log, what="the fast render")

@@ -237,8 +237,12 @@ class Preview:
             if self.stop.is_set():
                 return
             before = self.shown.problems
+            wrote = False
+            if not taken and self.basis is None:
+                self._say("understanding the archive for the fast render")
             try:
                 result = self.rebuild(sorted(taken))
+                wrote = result.pages > 0
                 if self.stop.is_set():
                     return
                 if self.cancel.is_set() and not result.written:
@@ -260,7 +264,8 @@ class Preview:
                 self._say(f"internal error while rebuilding (a bug in Arsip):\n{trace}")
                 problem = error(f"internal error while rebuilding: {exc!r} (see the terminal)")
                 self.shown = replace(self.shown, problems=(problem,), stale=True)
-            reload(_reload_path(set(taken)) if self.shown.problems == before else "*")
+            if taken or wrote or self.shown.problems != before:  # not after readying the fast render alone
+                reload(_reload_path(set(taken)) if self.shown.problems == before else "*")
 
 
 def _reload_path(paths: set[str]) -> str:
@@ -318,8 +323,8 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, open
         written = False
         try:
             written = preview.rebuild(first=True).written
-            if preview.basis is None:  # the site was up to date: ready the fast render while serving
-                preview.changed.set()
+            if preview.basis is None and written and not preview.shown.problems:
+                preview.changed.set()  # the site was up to date: ready the fast render while serving
         except KeyboardInterrupt:
             preview.stop.set()
         finally:
