@@ -162,7 +162,9 @@ def test_burst_of_saves_gives_one_rebuild(serve: Serve, project: Path) -> None:
     for n in range(5):
         edit(project / f"seeds/baru-{n}.md", article(f"Berita baru {n}", "2024-09-22", body=f"Isi {n}."))
     server.wait_for("/arsip/", lambda body: "Berita baru 4" in body, "the new articles")
-    wait_until(lambda: "files written" in server.log.split("rebuilding")[-1], what="the rebuild to finish")
+    wait_until(
+        lambda: "files written" in server.log.split("rebuilding")[-1] and "rebuilding" in server.log, what="the rebuild"
+    )
     assert server.log.count("rebuilding") == 1, server.log
 
 
@@ -430,7 +432,11 @@ def test_an_edited_seed_is_shown_first_then_built(serve: Serve, project: Path) -
     server = serve()
     edit(project / "seeds/banjir.md", article("Banjir di Palembang", "2024-09-20", ["banjir"], body="Sudah surut."))
     server.wait_for(BANJIR, lambda body: "Sudah surut." in body, "the edited article")
-    wait_until(lambda: "files written" in server.log.split("rebuilding")[-1], what="the rebuild to finish")
+    # The page is shown before the build starts: wait for the build's own lines too.
+    wait_until(
+        lambda: "rebuilding" in server.log and "files written" in server.log.split("rebuilding")[-1],
+        what="the rebuild to finish",
+    )
     log = server.log
     assert log.index("shown first: /2024/09/20/banjir-di-palembang/") < log.index("rebuilding"), log
 
