@@ -36,6 +36,11 @@ def is_junk(name: str) -> bool:
     )
 
 
+def _shown_prefix(shown_root: str) -> str:
+    """What the paths shown to users start with: `seeds/`."""
+    return f"{shown_root.rstrip('/')}/" if shown_root else ""
+
+
 def _inside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root)
@@ -51,7 +56,7 @@ def discover(seeds_dir: Path, shown_root: str) -> tuple[list[SeedFile], list[Dia
     """
     problems: list[Diagnostic] = []
     root = seeds_dir.resolve()
-    prefix = f"{shown_root.rstrip('/')}/" if shown_root else ""
+    prefix = _shown_prefix(shown_root)
     seeds: dict[str, tuple[str, str, str]] = {}  # relative path → (path, shown, kind)
     sidecars: dict[str, tuple[str, str]] = {}  # relative path without suffix → (path, shown)
     folders = [(os.fspath(seeds_dir), "")]
@@ -126,11 +131,11 @@ def seed_file_at(path: Path, seeds_dir: Path, shown_root: str) -> SeedFile | Non
     suffix = suffix.lower()
     if suffix not in SEED_KINDS and suffix not in SIDECAR_SUFFIXES:
         return None
-    try:
-        with os.scandir(path.parent) as listing:
-            names = [e.name for e in listing if os.path.splitext(e.name)[0] == stem and not is_junk(e.name)]
+    try:  # the folder's names (not its entries: 20,000 of those cost ~40 ms), those of this stem only
+        names = [n for n in os.listdir(path.parent) if n.startswith(stem) and os.path.splitext(n)[0] == stem]
     except OSError:
         return None
+    names = [n for n in names if not is_junk(n)]
     seeds = [n for n in names if os.path.splitext(n)[1].lower() in SEED_KINDS]
     sidecars = [n for n in names if os.path.splitext(n)[1].lower() in SIDECAR_SUFFIXES]
     if len(seeds) != 1 or len(sidecars) > 1:
@@ -138,8 +143,7 @@ def seed_file_at(path: Path, seeds_dir: Path, shown_root: str) -> SeedFile | Non
     seed = path.parent / seeds[0]
     if seed.is_symlink() or not seed.is_file():
         return None
-    prefix = f"{shown_root.rstrip('/')}/" if shown_root else ""
-    shown_folder = prefix + relative.rpartition("/")[0] + ("/" if "/" in relative else "")
+    shown_folder = _shown_prefix(shown_root) + relative.rpartition("/")[0] + ("/" if "/" in relative else "")
     sidecar = path.parent / sidecars[0] if sidecars else None
     return SeedFile(
         seed,

@@ -113,15 +113,18 @@ def _cancel(child: subprocess.Popen[bytes]) -> None:
 
 def _kill(child: subprocess.Popen[bytes]) -> None:
     """The child and everything in its process group (its workers, Pagefind), at once."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(child.pid, signal.SIGKILL)
+    _signal_group(child.pid, signal.SIGKILL)
     child.wait()
 
 
 def kill_build(pid: int) -> None:
     """Stop a build's process group now (a second Ctrl-C); its staging folder is cleared by the next build."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(pid, signal.SIGTERM)
+    _signal_group(pid, signal.SIGTERM)
+
+
+def _signal_group(pid: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # gone already
+        os.killpg(pid, signum)
 
 
 def _failed(message: str) -> BuildResult:

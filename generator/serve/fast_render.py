@@ -32,6 +32,7 @@ from generator.understand.article import understand
 from generator.understand.corpus import CorpusFacts
 from generator.urls import article_url, output_path, slugify
 
+FastPages = dict[str, tuple[int, int]]  # URL → (inode, mtime_ns) of the file the fast render wrote there
 MOST_SEEDS = 8  # more changed seeds than this (a `git checkout`) are a rebuild, not an edit to look at
 
 
@@ -154,6 +155,29 @@ def fast_render(basis: Basis, paths: Iterable[str], options: BuildOptions) -> li
         assert page is not None
         _replace_file(options.out, output_path(page.url), render_page(basis.env, page))
     return urls
+
+
+def sweep(site: Path, pages: FastPages, urls: frozenset[str]) -> bool:
+    """After a build that took every change: fast pages it did not replace are not the site's. One at a URL no
+    article has (its seed deleted or made a draft before any build) goes, with its folders left empty; returns
+    True when one is at an article's URL (a build that found nothing to do: every page must be written)."""
+    build_all = False
+    for url, (inode, mtime_ns) in pages.items():
+        relative = Path(output_path(url))
+        try:
+            stat = (site / relative).stat()
+        except OSError:
+            continue
+        if (stat.st_ino, stat.st_mtime_ns) != (inode, mtime_ns):
+            continue  # replaced by the build
+        if url in urls:
+            build_all = True
+            continue
+        (site / relative).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # its folders, up to the site's, when nothing else is in them
+            for folder in relative.parents[:-1]:
+                (site / folder).rmdir()
+    return build_all
 
 
 def _replace_file(site: Path, path: str, data: bytes) -> None:

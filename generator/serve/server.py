@@ -19,7 +19,6 @@ import types
 import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TextIO
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
@@ -30,7 +29,7 @@ from tornado.netutil import bind_sockets
 from generator.build import BuildOptions, BuildResult, PreviewNeeds, read_config
 from generator.diagnostics import Diagnostic, error
 from generator.serve.builder import build_in_child, kill_build
-from generator.serve.fast_render import Basis, basis_of, changed_seeds, fast_render
+from generator.serve.fast_render import Basis, FastPages, basis_of, changed_seeds, fast_render, sweep
 from generator.serve.handler import Shown, SiteHandler
 from generator.serve.watch import Notices, Snapshot, Watcher, describe, notify, wait_for_changes
 from generator.urls import output_path
@@ -74,7 +73,7 @@ class Preview:
         self._pending_lock = threading.Lock()
         self.changed = threading.Event()
         self.cancel = threading.Event()
-        self._fast_pages: dict[str, tuple[int, int]] = {}  # URL → the fast render's file (inode, mtime_ns)
+        self._fast_pages: FastPages = {}  # written by the fast render and not yet replaced by a build
         self._build_all_again = False  # a fast page survived a build that wrote nothing: build for real
         self.build_pid: int | None = None  # the running build's process (group), if any
 
@@ -120,7 +119,7 @@ class Preview:
         if pid is not None:
             kill_build(pid)
 
-    def _show_first(self, paths: set[str], reload: Callable[[str], None]) -> dict[str, tuple[int, int]]:
+    def _show_first(self, paths: set[str], reload: Callable[[str], None]) -> FastPages:
         """The edited seeds' own pages, written and reloaded ahead of their build (see fast_render.py); returns
         each page's URL and file (inode, mtime_ns), for the caller to record with the changes behind them.
 
@@ -129,7 +128,7 @@ class Preview:
         basis = self.basis
         if basis is None or self.shown.problems:
             return {}  # an error on show stays until a build clears it
-        written: dict[str, tuple[int, int]] = {}
+        written: FastPages = {}
         try:
             for url in fast_render(basis, paths, self.options):
                 stat = (self.options.out / output_path(url)).stat()
@@ -151,22 +150,8 @@ class Preview:
                 return  # a change came meanwhile: its build sweeps
             fast, self._fast_pages = self._fast_pages, {}
         urls = self.basis.urls if self.basis is not None else frozenset()
-        for url, (inode, mtime_ns) in fast.items():
-            relative = Path(output_path(url))
-            try:
-                stat = (self.options.out / relative).stat()
-            except OSError:
-                continue
-            if (stat.st_ino, stat.st_mtime_ns) != (inode, mtime_ns):
-                continue  # replaced by the build
-            if url in urls:
-                self._build_all_again = True
-                continue
-            (self.options.out / relative).unlink(missing_ok=True)
-            with contextlib.suppress(OSError):  # its folders, up to the site's, when nothing else is in them
-                for folder in relative.parents[:-1]:
-                    (self.options.out / folder).rmdir()
-        if self._build_all_again:
+        if sweep(self.options.out, fast, urls):
+            self._build_all_again = True
             self.changed.set()
 
     def _should_stop(self) -> bool:

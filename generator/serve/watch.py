@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from stat import S_ISDIR
 
 from generator.discover import is_junk
 
@@ -170,7 +171,7 @@ def _recheck(watcher: Watcher, current: Snapshot, paths: set[str]) -> tuple[set[
                 folder = True  # a folder gone, with the files it held
                 continue
         else:
-            if os.path.isdir(path):
+            if S_ISDIR(stat.st_mode):
                 folder = True
                 continue
             seen = (stat.st_mtime_ns, stat.st_size)
