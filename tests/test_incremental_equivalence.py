@@ -102,6 +102,14 @@ def test_incremental_build_equals_clean_build_after_each_kind_of_edit(build_file
         ("override the stylesheet", lambda r, s: _edit(r, "static/arsip.css", lambda t: "body { color: #222; }\n", s)),
         ("change site.yml", lambda r, s: _edit(r, "site.yml", lambda t: t.replace("per_page: 5", "per_page: 3"), s)),
     ]
+    _assert_each_edit_builds_as_clean(build_files, root, edits)
+
+
+def _assert_each_edit_builds_as_clean(
+    build_files: SiteBuilder, root: Path, edits: list[tuple[str, Callable[[Path, int], None]]]
+) -> dict[str, dict[str, str | bytes]]:
+    """Apply each edit in turn; after each, an incremental build equals a clean build. Returns each build's files."""
+    built = {}
     for step, (kind, apply) in enumerate(edits, start=1):
         apply(root, step)
         incremental = build_files.run(root)
@@ -110,6 +118,72 @@ def test_incremental_build_equals_clean_build_after_each_kind_of_edit(build_file
         assert sorted(incremental.files) == sorted(clean), kind
         differing = [path for path in clean if incremental.files[path] != clean[path]]
         assert not differing, (kind, differing[:5])
+        built[kind] = incremental.files
+    return built
+
+
+def _stated(number: int, **left_out: bool) -> str:
+    """A Markdown story stating title, date and tags (each left out when asked), with names to infer tags from."""
+    place, person, topic = PLACES[number % 4], PEOPLE[number % 3], TOPICS[number % 4]
+    # A story without its date names the day alone: the archive's usual year (which the others name) completes it.
+    when = "pada Senin (2/9)" if left_out.get("date") else "pada tahun 2024"
+    body = (
+        f"{person} meninjau {topic} di {place} bersama warga nomor {number} {when}.\n\n"
+        f"Menurut {person}, pekerjaan {topic} selesai pekan depan. {PEOPLE[(number + 1) % 4]} ikut hadir."
+    )
+    title = "" if left_out.get("title") else f"{person} di {place} {number}"
+    date = None if left_out.get("date") else f"2024-09-{1 + number % 28:02d}"
+    tags = () if left_out.get("tags") else [place, topic.title()]
+    text = article(title, date, tags, body=body)
+    return text.replace('title: ""\n', "") if not title else text
+
+
+def test_stated_archive_gains_and_loses_the_need_to_infer(build_files: SiteBuilder) -> None:
+    """Where every seed states title, date and tags, the inferring analysis is skipped; a seed that leaves one
+    out (or a teaser) brings it back, and each build still equals a clean build of the same seeds."""
+    seeds = {f"seeds/berita-{n:02d}.md": _stated(n) for n in range(16)}
+    first = build_files(seeds, config="title: Uji\nper_page: 5\nsearch_part_size: 8\n")
+    assert first.status == 0, first.messages
+    root = first.root
+    for step, path in enumerate(sorted(p for p in root.rglob("*") if p.is_file() and "site" not in p.parts)):
+        _touch(path, -step)
+    assert build_files.run(root).status == 0
+    teaser = "\nBaca juga: Herman Deru Tinjau Banjir Palembang Bersama Warga Nomor 12\n"  # names berita-12's lead
+
+    def restate(r: Path, s: int) -> None:
+        for n in (3, 5, 9):
+            _edit(r, f"seeds/berita-{n:02d}.md", lambda t, n=n: _stated(n), s)
+
+    built = _assert_each_edit_builds_as_clean(
+        build_files,
+        root,
+        [
+            ("leave the tags out", lambda r, s: _edit(r, "seeds/berita-03.md", lambda t: _stated(3, tags=True), s)),
+            ("add a teaser", lambda r, s: _edit(r, "seeds/berita-05.md", lambda t: t + teaser, s)),
+            ("leave the date out", lambda r, s: _edit(r, "seeds/berita-09.md", lambda t: _stated(9, date=True), s)),
+            ("state everything again", restate),
+            ("leave a title out", lambda r, s: _edit(r, "seeds/berita-04.md", lambda t: _stated(4, title=True), s)),
+            ("add a stated seed", lambda r, s: _edit(r, "seeds/berita-20.md", lambda t: _stated(20), s)),
+            ("state the title again", lambda r, s: _edit(r, "seeds/berita-04.md", lambda t: _stated(4), s)),
+        ],
+    )
+    # What each need brought back is on the pages (so the skipped analysis was indeed needed there).
+    assert 'rel="tag"' in _page_of(built["leave the tags out"], "warga nomor 3 ")[1]
+    target, _ = _page_of(built["add a teaser"], "warga nomor 12 ")
+    teasing = _page_of(built["add a teaser"], "warga nomor 5 ")[1]
+    assert f'href="/{target.removesuffix("index.html")}"' in teasing.split('class="read-also"', 1)[1]
+    assert 'datetime="2024-09-02"' in _page_of(built["leave the date out"], "warga nomor 9 ")[1]
+
+
+def _page_of(files: dict[str, str | bytes], phrase: str) -> tuple[str, str]:
+    """The one article page (path, text) whose body holds `phrase`."""
+    found = [
+        (path, text)
+        for path, text in files.items()
+        if path.endswith("index.html") and isinstance(text, str) and "data-pagefind-body" in text and phrase in text
+    ]
+    assert len(found) == 1, (phrase, len(found))
+    return found[0]
 
 
 def test_search_index_is_reused_when_no_article_page_changed(build_files: SiteBuilder) -> None:

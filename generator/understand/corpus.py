@@ -16,10 +16,18 @@ from generator.draft import Draft
 from generator.progress import Progress, no_progress
 from generator.understand.body import Body
 from generator.understand.dates import usual_years
-from generator.understand.features import ArticleFeatures, FeatureStore, analyse, feature_settings
+from generator.understand.features import ArticleFeatures, FeatureStore, analyse, feature_needs, feature_settings
 from generator.understand.furniture import Furniture, find_furniture, line_sets
 from generator.understand.linking import index_forms, match_headline
-from generator.understand.sums import ArchiveSums, infer_tags, keep_sums, load_sums, sum_up, sums_key_of
+from generator.understand.sums import (
+    ArchiveSums,
+    forget_features_except,
+    infer_tags,
+    keep_sums,
+    load_sums,
+    sum_up,
+    sums_key_of,
+)
 
 
 @dataclass(frozen=True)
@@ -52,15 +60,21 @@ def archive_facts(
     """
     lines_of = line_sets(drafts)
     furniture = find_furniture(drafts, config.furniture_patterns, lines_of)
-    analysis = analyse(drafts, furniture, config, store, jobs, lines_of, progress)
+    needs = feature_needs(drafts)
+    analysis = analyse(drafts, furniture, config, store, jobs, lines_of, needs, progress)
     sums_key = sums_key_of(feature_settings(config))
-    previous = load_sums(store, sums_key) if store is not None else None
-    (counts, lower, upper), changed = sum_up(analysis, previous)
-    stated = [draft.value("tags") for draft in drafts]
-    assigned, decided = infer_tags(analysis, stated, lower, upper, previous, changed)
-    if store is not None:
-        sums = ArchiveSums(tuple(analysis.keys), counts, lower, upper, decided)
-        keep_sums(analysis, store, sums_key, sums, previous)
+    if needs.counts:
+        previous = load_sums(store, sums_key) if store is not None else None
+        (counts, lower, upper), changed = sum_up(analysis, previous)
+        stated = [draft.value("tags") for draft in drafts]
+        assigned, decided = infer_tags(analysis, stated, lower, upper, previous, changed)
+        if store is not None:
+            sums = ArchiveSums(tuple(analysis.keys), counts, lower, upper, decided)
+            keep_sums(analysis, store, sums_key, sums, previous)
+    else:  # every title and tag is stated: no counts are needed (the sums kept stay for a build that needs them)
+        counts, assigned = {}, [() for _ in drafts]
+        if store is not None:
+            forget_features_except(analysis, store, sums_key)
     features = analysis.features
     targets, headlines = _teaser_targets(drafts, features)
     return CorpusFacts(
@@ -86,6 +100,8 @@ def _teaser_targets(
     drafts: Sequence[Draft], features: Sequence[ArticleFeatures]
 ) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     """The article each teaser names, by (source, headline); and for each named article, a headline naming it."""
+    if not any(feature.body.teasers for feature in features):  # (nor were the lead forms computed)
+        return {}, {}
     index = index_forms(
         [
             (d.source, f.lead, d.value("title"), d.value("outlet", f.body.dateline.outlet))

@@ -3,6 +3,10 @@
 An edit recomputes one article's features, not the archive's. Features (body, language, years named, teaser
 forms) are loaded for every article; counts (words and their case, tag candidates) only for the articles that
 changed since the build that kept the archive's sums (see `understand.sums`).
+
+What every article states is not inferred, so the parts of the analysis that serve only inference are computed
+only when some article needs them (`FeatureNeeds`): an archive whose seeds all state title, date and tags
+(Markdown front matter, sidecars) skips most of the tokenising.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import hashlib
 import pickle
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Protocol
 
@@ -25,6 +29,7 @@ from generator.understand.glue import word_counts
 from generator.understand.language import detect_language
 from generator.understand.linking import lead_forms
 from generator.understand.tags import Runs, article_runs, word_case_counts
+from generator.understand.teasers import has_teasers
 from generator.workers import fork_map, worker_count
 
 
@@ -38,8 +43,30 @@ class ArticleFeatures:
 
     body: Body
     language: str
-    years: tuple[int, ...]
-    lead: str  # what teaser matching needs of the article, packed (see `linking.LeadForms.packed`)
+    years: tuple[int, ...]  # empty unless `FeatureNeeds.years`
+    lead: str  # what teaser matching needs of the article, packed (see `linking.LeadForms.packed`); "" unless
+    # `FeatureNeeds.leads`
+
+
+@dataclass(frozen=True)
+class FeatureNeeds:
+    """Which parts of the analysis that serve only inference a build needs: those some article infers by."""
+
+    leads: bool = True  # teaser forms, to find the article a teaser names: some article has a teaser
+    years: bool = True  # the years named, for the usual year: some article's date is inferred
+    counts: bool = True  # word and case counts, tag candidates: some article's title or tags are inferred
+
+
+ALL_NEEDS = FeatureNeeds()
+
+
+def feature_needs(drafts: Sequence[Draft]) -> FeatureNeeds:
+    """What inference these drafts need (an article's stated title, date or tags is never inferred)."""
+    return FeatureNeeds(
+        leads=any(has_teasers(draft.lines) for draft in drafts),
+        years=any("date" not in draft.stated for draft in drafts),
+        counts=any(not draft.value("title") or draft.value("tags") is None for draft in drafts),
+    )
 
 
 @dataclass(frozen=True)
@@ -72,10 +99,17 @@ def feature_settings(config: Config) -> tuple[object, ...]:
     return (config.language, config.furniture_patterns, config.max_seed_bytes)
 
 
-def feature_key(draft: Draft, furniture: Furniture, settings: tuple[object, ...], lines: frozenset[str]) -> str:
-    """A hash of everything one article's features are made from (`lines`: its normalised lines, see `line_sets`)."""
+def feature_key(
+    draft: Draft,
+    furniture: Furniture,
+    settings: tuple[object, ...],
+    lines: frozenset[str],
+    needs: FeatureNeeds = ALL_NEEDS,
+) -> str:
+    """A hash of everything one article's features are made from (`lines`: its normalised lines, see `line_sets`;
+    `needs`: the parts computed, so that features made without a part are not taken for a build that needs it)."""
     own = sorted(lines & furniture.lines)
-    text = repr((draft.source, draft.format, draft.digest, settings, own))
+    text = repr((draft.source, draft.format, draft.digest, settings, own, needs.leads, needs.years))
     return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
@@ -83,17 +117,20 @@ COUNTS = "+counts"  # a feature key with this suffix names the article's `Articl
 
 
 def article_features(
-    draft: Draft, furniture: Furniture, default_language: str
-) -> tuple[ArticleFeatures, ArticleCounts]:
-    """One article's share of the archive-wide analysis (the expensive, tokenising part)."""
+    draft: Draft, furniture: Furniture, default_language: str, needs: FeatureNeeds = ALL_NEEDS
+) -> tuple[ArticleFeatures, ArticleCounts | None]:
+    """One article's share of the archive-wide analysis (the expensive, tokenising part): the parts `needs`
+    asks for, and no counts unless it asks for them."""
     body = read_body(draft, furniture.is_furniture)
-    lower, upper = word_case_counts(body.paragraphs)
     features = ArticleFeatures(
         body=body,
         language=draft.value("language") or detect_language(body.paragraphs, default_language),
-        years=tuple(years_named("\n".join(body.paragraphs))),
-        lead=lead_forms(body.paragraphs, draft.value("title")).packed(),
+        years=tuple(years_named("\n".join(body.paragraphs))) if needs.years else (),
+        lead=lead_forms(body.paragraphs, draft.value("title")).packed() if needs.leads else "",
     )
+    if not needs.counts:
+        return features, None
+    lower, upper = word_case_counts(body.paragraphs)
     counts = ArticleCounts(
         word_counts=dict(word_counts(body.paragraphs)),
         lower=dict(lower),
@@ -124,7 +161,7 @@ def summed(totals: Totals) -> Sums:
 
 
 # One article's features and counts as computed: objects, or pickled (as kept in the store).
-Computed = tuple[ArticleFeatures | bytes, ArticleCounts | bytes]
+Computed = tuple[ArticleFeatures | bytes, ArticleCounts | bytes | None]
 
 
 def pickle_value(value: object) -> bytes:
@@ -142,15 +179,19 @@ def unpickle_value(blob: bytes | None) -> object:
 
 
 def _compute_some(
-    drafts: Sequence[Draft], furniture: Furniture, default_language: str, pickled: bool
+    drafts: Sequence[Draft], furniture: Furniture, default_language: str, needs: FeatureNeeds, pickled: bool
 ) -> tuple[list[Computed], Sums]:
     """Features of these articles, and the sums of their counts (which the archive's sums then add up)."""
     done: list[Computed] = []
     totals = new_totals()
     for draft in drafts:
-        features, counts = article_features(draft, furniture, default_language)
-        done.append((pickle_value(features), pickle_value(counts)) if pickled else (features, counts))
-        add_counts(totals, counts.word_counts, counts.lower, counts.upper)
+        features, counts = article_features(draft, furniture, default_language, needs)
+        if counts is not None:
+            add_counts(totals, counts.word_counts, counts.lower, counts.upper)
+        if pickled:
+            done.append((pickle_value(features), None if counts is None else pickle_value(counts)))
+        else:
+            done.append((features, counts))
     return done, summed(totals)
 
 
@@ -161,10 +202,12 @@ def _compute(
     config: Config,
     jobs: int,
     store: FeatureStore | None,
+    needs: FeatureNeeds,
     progress: Progress = no_progress,
     with_counts: bool = False,
 ) -> tuple[list[ArticleFeatures], list[ArticleCounts], Sums]:
-    """These articles' features, their counts (when asked, or without a store, which keeps them), their sums.
+    """These articles' features, their counts (when asked, or without a store, which keeps them; none unless
+    `needs.counts`), their sums.
 
     Workers pickle what the store keeps and add up their share of the counts, so the main process neither
     pickles nor sums article by article, and never unpickles the counts; each worker's share is kept as it
@@ -175,7 +218,9 @@ def _compute(
     chunks = [drafts[start : start + size] for start in range(0, len(drafts), size)]
     # A worker's results travel pickled anyway, and the store keeps them pickled.
     pickled = workers > 1 or store is not None
-    compute = partial(_compute_some, furniture=furniture, default_language=config.language, pickled=pickled)
+    compute = partial(
+        _compute_some, furniture=furniture, default_language=config.language, needs=needs, pickled=pickled
+    )
     with fork_map(compute, chunks, workers) as parts:
         features: list[ArticleFeatures] = []
         counts: list[ArticleCounts] = []
@@ -200,6 +245,7 @@ class Analysis:
     store: FeatureStore | None
     jobs: int
     keys: list[str]
+    needs: FeatureNeeds
     features: list[ArticleFeatures]
     counts: dict[str, ArticleCounts]  # without a store, every article's (with one, the store keeps them)
     computed_sums: Sums | None  # the sums of every article's counts, when this build computed them all
@@ -223,8 +269,9 @@ class Analysis:
                 return None
             todo = [index[key] for key in missing]
             drafts = [self.drafts[i] for i in todo]
+            needs = replace(self.needs, counts=True)  # the features stored with them are as `self.needs` made them
             _, counts, _ = _compute(
-                drafts, missing, self.furniture, self.config, self.jobs, self.store, with_counts=True
+                drafts, missing, self.furniture, self.config, self.jobs, self.store, needs, with_counts=True
             )
             found.update(zip(missing, counts, strict=True))
             if self.store is None:  # nowhere else to find them next time
@@ -245,7 +292,8 @@ def _kept(keys: Sequence[str], computed: Sequence[Computed], store: FeatureStore
     for key, (article, counts) in zip(keys, computed, strict=True):
         if store is not None:
             rows[key] = article if isinstance(article, bytes) else pickle_value(article)
-            rows[key + COUNTS] = counts if isinstance(counts, bytes) else pickle_value(counts)
+            if counts is not None:
+                rows[key + COUNTS] = counts if isinstance(counts, bytes) else pickle_value(counts)
         value = unpickle_value(article) if isinstance(article, bytes) else article
         assert isinstance(value, ArticleFeatures)  # just computed
         features.append(value)
@@ -261,12 +309,15 @@ def analyse(
     store: FeatureStore | None,
     jobs: int,
     lines_of: Sequence[frozenset[str]],
+    needs: FeatureNeeds = ALL_NEEDS,
     progress: Progress = no_progress,
 ) -> Analysis:
-    """Every article's features, in draft order: from the store when kept, else computed."""
+    """Every article's features, in draft order: from the store when kept, else computed (as `needs` asks)."""
     if store is not None:
         settings = feature_settings(config)
-        keys = [feature_key(draft, furniture, settings, lines) for draft, lines in zip(drafts, lines_of, strict=True)]
+        keys = [
+            feature_key(draft, furniture, settings, lines, needs) for draft, lines in zip(drafts, lines_of, strict=True)
+        ]
         known = store.load_features(set(keys))
     else:  # without a store, keys only tell articles apart
         keys = [str(index) for index in range(len(drafts))]
@@ -276,10 +327,10 @@ def analyse(
     missing = [index for index, value in enumerate(found) if value is None]
     new_keys = [keys[index] for index in missing]
     todo = [drafts[index] for index in missing]
-    features, counts, sums = _compute(todo, new_keys, furniture, config, jobs, store, progress)
+    features, counts, sums = _compute(todo, new_keys, furniture, config, jobs, store, needs, progress)
     for index, one in zip(missing, features, strict=True):
         found[index] = one
     every = [value for value in found if value is not None]
-    memory = dict(zip(new_keys, counts, strict=True)) if store is None else {}  # nowhere else to find them
-    all_computed = sums if len(missing) == len(drafts) else None
-    return Analysis(drafts, furniture, config, store, jobs, keys, every, memory, all_computed)
+    memory = dict(zip(new_keys, counts, strict=True)) if store is None and needs.counts else {}  # nowhere else
+    all_computed = sums if len(missing) == len(drafts) and needs.counts else None
+    return Analysis(drafts, furniture, config, store, jobs, keys, needs, every, memory, all_computed)

@@ -165,4 +165,15 @@ def keep_sums(
     same = previous is not None and previous.keys == sums.keys and (previous.decided is None) == (sums.decided is None)
     # Unchanged sums (a rebuild that changed nothing here) need not be written again.
     rows = {} if same else {sums_key: pickle_value(sums)}
-    store.store_features(rows, {*analysis.keys, *(key + COUNTS for key in analysis.keys), sums_key})
+    store.store_features(rows, _current(analysis, sums_key))
+
+
+def forget_features_except(analysis: Analysis, store: FeatureStore, sums_key: str) -> None:
+    """Forget what no current article uses, for a build that needed no sums (those kept stay, still true of the
+    articles they list: a later build adjusts them, or sums afresh when the counts of the articles gone are
+    forgotten)."""
+    store.store_features({}, _current(analysis, sums_key))
+
+
+def _current(analysis: Analysis, sums_key: str) -> set[str]:
+    return {*analysis.keys, *(key + COUNTS for key in analysis.keys), sums_key}

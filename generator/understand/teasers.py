@@ -10,6 +10,15 @@ from generator.understand.facts import Teaser
 _TEASER = re.compile(r"^\s*baca\s+juga\s*[:：]?\s*(?P<headline>.*)$", re.IGNORECASE)
 
 
+def has_teasers(lines: tuple[SourceLine, ...]) -> bool:
+    """True when `split_teasers` would find a teaser among these lines."""
+    for line in lines:
+        match = _TEASER.match(line.text)
+        if match and match.group("headline").strip(" -–—"):
+            return True
+    return False
+
+
 def split_teasers(lines: tuple[SourceLine, ...]) -> tuple[tuple[SourceLine, ...], tuple[Teaser, ...]]:
     """Separate teaser lines from body lines; a bare `Baca Juga` is dropped (its headline was lost)."""
     body: list[SourceLine] = []
