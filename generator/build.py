@@ -147,7 +147,7 @@ def understand_seeds(
     from generator.understand.duplicates import find_duplicates
 
     drafts, problems = read_drafts(seeds, progress, cache, config.max_seed_bytes, jobs)
-    duplicates = find_duplicates(drafts, _paragraph_prints(drafts, cache))
+    duplicates = find_duplicates(drafts, _paragraph_prints(drafts, cache, jobs))
     for kept, dropped in duplicates:
         problems.append(
             warning(f"same article as {drafts[kept].source}; built once from that file", drafts[dropped].source)
@@ -164,13 +164,13 @@ def understand_seeds(
     return Understood(facts, problems, corpus)
 
 
-def _paragraph_prints(drafts: list[Draft], cache: BuildCache | None) -> dict[str, frozenset[bytes]]:
+def _paragraph_prints(drafts: list[Draft], cache: BuildCache | None, jobs: int) -> dict[str, frozenset[bytes]]:
     """Each draft's paragraph fingerprints (duplicate detection), kept in the cache by digest between builds."""
     from generator.understand.duplicates import paragraph_prints
 
     stored = cache.get_state(PRINTS_STATE) if cache is not None else None
     known = stored[1] if isinstance(stored, tuple) and stored[0] == code_key() else {}  # as this code made them
-    prints = paragraph_prints(drafts, known)
+    prints = paragraph_prints(drafts, known, jobs)
     if cache is not None and prints != known:
         cache.set_state(PRINTS_STATE, (code_key(), prints))
     return prints
@@ -314,7 +314,7 @@ def _build_pages(
     before = _seed_stats(seeds)
     understood = understand_seeds(seeds, config, progress, cache, options.jobs)
     problems += understood.problems
-    site, more = build_site(understood.facts, config)
+    site, more = build_site(understood.facts, config, options.jobs)
     problems += more
     pages = plan(site)
 

@@ -57,6 +57,7 @@ def month_name(month: int, language: str) -> str:
     return format_date(PartialDate(2000, month, 1).as_date(), "LLLL", locale=language)
 
 
+@lru_cache(maxsize=65536)  # page numbers and counts: few distinct values, each formatted by Babel once
 def format_number(value: int, language: str) -> str:
     return format_decimal(value, locale=language)
 

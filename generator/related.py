@@ -9,8 +9,10 @@ import heapq
 import math
 import operator
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from generator.workers import fork_map, worker_count
 
 RELATED_LIMIT = 5
 TEASER_WEIGHT = 3.0  # an editor's "read also" link says more than any shared tag
@@ -31,35 +33,82 @@ class Relatable:
     links: tuple[int, ...] = ()  # indices of the articles its teasers link to
 
 
-def related_indices(items: Sequence[Relatable], limit: int = RELATED_LIMIT) -> list[tuple[int, ...]]:
-    """For each item, up to `limit` other items, best first; ties go to the earlier (newer) item."""
+PARALLEL_RELATED = 2000  # fewer articles than this are related faster here than worker processes start
+
+
+@dataclass(frozen=True)
+class _Index:
+    """What ranking any one item needs: the items, who holds each tag and its weight, the teaser links."""
+
+    items: Sequence[Relatable]
+    holders: Mapping[str, list[int]]
+    weight: Mapping[str, float]
+    too_common: int
+    linked: Mapping[int, set[int]]
+    limit: int
+
+
+def related_indices(items: Sequence[Relatable], limit: int = RELATED_LIMIT, jobs: int = 1) -> list[tuple[int, ...]]:
+    """For each item, up to `limit` other items, best first; ties go to the earlier (newer) item.
+
+    A large archive is ranked by `jobs` forked processes, each a range of items (the same result)."""
+    index = _make_index(items, limit)
+    workers = worker_count(len(items), jobs, PARALLEL_RELATED)
+    if workers <= 1:
+        return _rank_range(index, (0, len(items)))
+    size = -(-len(items) // (workers * 4))
+    ranges = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    global _SHARED
+    _SHARED = index  # seen by the forked workers as it is now, not pickled
+    try:
+        with fork_map(_rank_shared_range, ranges, workers) as ranked:
+            return [best for part in ranked for best in part]
+    finally:
+        _SHARED = None
+
+
+_SHARED: _Index | None = None  # worker state: the index being ranked, set only while the workers run
+
+
+def _rank_shared_range(bounds: tuple[int, int]) -> list[tuple[int, ...]]:
+    assert _SHARED is not None
+    return _rank_range(_SHARED, bounds)
+
+
+def _make_index(items: Sequence[Relatable], limit: int) -> _Index:
     total = len(items)
     holders: dict[str, list[int]] = defaultdict(list)
-    for index, item in enumerate(items):
+    for position, item in enumerate(items):
         for tag in dict.fromkeys(item.tags):
-            holders[tag].append(index)
+            holders[tag].append(position)
     too_common = min(MAX_COMMON_TAG, max(MIN_COMMON_TAG, int(total * COMMON_TAG_SHARE)))
     weight = {tag: math.log(1 + total / len(members)) for tag, members in holders.items()}
     linked: dict[int, set[int]] = defaultdict(set)
-    for index, item in enumerate(items):
+    for position, item in enumerate(items):
         for target in item.links:
-            if target != index:
-                linked[index].add(target)
-                linked[target].add(index)  # being teased by an article relates it back
+            if target != position:
+                linked[position].add(target)
+                linked[target].add(position)  # being teased by an article relates it back
+    return _Index(items, holders, weight, too_common, linked, limit)
+
+
+def _rank_range(index: _Index, bounds: tuple[int, int]) -> list[tuple[int, ...]]:
+    """The ranking of items `bounds[0]` up to `bounds[1]`."""
+    holders, weight, too_common, linked = index.holders, index.weight, index.too_common, index.linked
     result = []
-    for index, item in enumerate(items):
+    for position in range(*bounds):
         scores: dict[int, float] = defaultdict(float)
-        for tag in dict.fromkeys(item.tags):
+        for tag in dict.fromkeys(index.items[position].tags):
             members = holders[tag]
             if len(members) > too_common:
                 continue
             tag_weight = weight[tag]
             for other in members:
                 scores[other] += tag_weight
-        scores.pop(index, None)  # an item shares every tag with itself
-        for other in linked[index]:
+        scores.pop(position, None)  # an item shares every tag with itself
+        for other in linked.get(position, ()):
             scores[other] += TEASER_WEIGHT
         # Highest score first, then the lowest index: (score, -index) pairs compare in C, with no key function.
-        best = heapq.nlargest(limit, zip(scores.values(), map(operator.neg, scores), strict=True))
+        best = heapq.nlargest(index.limit, zip(scores.values(), map(operator.neg, scores), strict=True))
         result.append(tuple(-negated for _, negated in best))
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -297,6 +298,18 @@ def test_teaser_links_relate_articles_both_ways() -> None:
     items = [Relatable(("a",), links=(2,)), Relatable(("a",)), Relatable(("b",))]
     ranked = related_indices(items)
     assert ranked[0][0] == 2 and ranked[2] == (0,)
+
+
+def test_related_articles_ranked_by_worker_processes_are_the_same() -> None:
+    rng = random.Random(7)
+    tags = [f"tag-{n}" for n in range(60)]
+    items = [
+        Relatable(tuple(rng.sample(tags, rng.randint(0, 4))), links=tuple(rng.sample(range(3000), rng.randint(0, 2))))
+        for _ in range(3000)
+    ]
+    alone = related_indices(items)
+    assert related_indices(items, jobs=2) == alone == related_indices(items, jobs=3)
+    assert sum(map(len, alone)) > 10_000  # most items have related ones: the comparison says something
 
 
 def test_article_page_lists_related_articles(site: Path) -> None:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from generator.draft import Draft
+from generator.workers import fork_map, worker_count
 
 MIN_CHARS = 60  # paragraphs shorter than this (furniture, subheads) say nothing about identity
 MIN_SHARED = 0.6  # share of the shorter article's long paragraphs the other must hold verbatim
@@ -25,13 +26,19 @@ def _fingerprints(draft: Draft) -> frozenset[bytes]:
     return frozenset(found)
 
 
-def paragraph_prints(drafts: Sequence[Draft], known: Mapping[str, frozenset[bytes]]) -> dict[str, frozenset[bytes]]:
-    """Each draft's long-paragraph fingerprints by its digest, taken from `known` (an earlier build's) if there."""
-    prints = {}
-    for draft in drafts:
-        found = known.get(draft.digest)
-        prints[draft.digest] = found if found is not None else _fingerprints(draft)
-    return prints
+PARALLEL_PRINTS = 1000  # fewer new drafts than this are fingerprinted faster here than worker processes start
+
+
+def paragraph_prints(
+    drafts: Sequence[Draft], known: Mapping[str, frozenset[bytes]], jobs: int = 1
+) -> dict[str, frozenset[bytes]]:
+    """Each draft's long-paragraph fingerprints by its digest, taken from `known` (an earlier build's) if there;
+    many new ones are fingerprinted by `jobs` forked processes."""
+    missing = [draft for draft in drafts if draft.digest not in known]
+    workers = worker_count(len(missing), jobs, PARALLEL_PRINTS)
+    with fork_map(_fingerprints, missing, workers, chunksize=256) as found:
+        new = dict(zip((draft.digest for draft in missing), found, strict=True))
+    return {draft.digest: new[draft.digest] if draft.digest in new else known[draft.digest] for draft in drafts}
 
 
 def find_duplicates(
