@@ -5,10 +5,11 @@ This is the only module that knows the order of the stages.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,8 +41,9 @@ from generator.write import (
 if TYPE_CHECKING:
     from generator.assemble import Output
     from generator.draft import Draft
-    from generator.model import Site
+    from generator.model import Relate, Site
     from generator.plan import Page
+    from generator.related import Relatable
     from generator.search import SearchPart
     from generator.understand.corpus import CorpusFacts
     from generator.understand.facts import ArticleFacts
@@ -174,6 +176,27 @@ def _paragraph_prints(drafts: list[Draft], cache: BuildCache | None, jobs: int) 
     if cache is not None and prints != known:
         cache.set_state(PRINTS_STATE, (code_key(), prints))
     return prints
+
+
+RELATED_STATE = "related"  # cache state: the last ranking of related articles, by a digest of what it ranked
+
+
+def _remembered_related(cache: BuildCache | None, jobs: int) -> Relate:
+    """`related_indices` over `jobs` processes, remembered in the cache: an edit that moves no tag, teaser link
+    or article's place (a body, a title) ranks nothing again."""
+    from generator.related import related_indices
+
+    def relate(items: Sequence[Relatable]) -> list[tuple[int, ...]]:
+        key = hashlib.blake2b(repr((code_key(), items)).encode(), digest_size=20).hexdigest()
+        stored = cache.get_state(RELATED_STATE) if cache is not None else None
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+            return list(stored[1])
+        ranked = related_indices(items, jobs=jobs)
+        if cache is not None:
+            cache.set_state(RELATED_STATE, (key, ranked))
+        return ranked
+
+    return relate
 
 
 def _seed_stats(seeds: Iterable[SeedFile]) -> dict[str, tuple[int, ...] | None]:
@@ -314,7 +337,7 @@ def _build_pages(
     before = _seed_stats(seeds)
     understood = understand_seeds(seeds, config, progress, cache, options.jobs)
     problems += understood.problems
-    site, more = build_site(understood.facts, config, options.jobs)
+    site, more = build_site(understood.facts, config, _remembered_related(cache, options.jobs))
     problems += more
     pages = plan(site)
 

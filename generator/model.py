@@ -141,8 +141,13 @@ def _assign_urls(ordered: Sequence[ArticleFacts], config: Config) -> tuple[list[
     return [result[f.source] for f in ordered], problems
 
 
-def build_site(all_facts: Sequence[ArticleFacts], config: Config, jobs: int = 1) -> tuple[Site, list[Diagnostic]]:
-    """Assemble the Site from understood articles (drafts excluded); `jobs` processes may relate them."""
+Relate = Callable[[Sequence[Relatable]], list[tuple[int, ...]]]  # `related_indices`, or one that remembers
+
+
+def build_site(
+    all_facts: Sequence[ArticleFacts], config: Config, relate: Relate = related_indices
+) -> tuple[Site, list[Diagnostic]]:
+    """Assemble the Site from understood articles (drafts excluded); `relate` ranks their related articles."""
     ordered = sorted((f for f in all_facts if not f.draft), key=_sort_key)
     addresses, problems = _assign_urls(ordered, config)
 
@@ -169,7 +174,7 @@ def build_site(all_facts: Sequence[ArticleFacts], config: Config, jobs: int = 1)
     # One reference per article, shared by every page that links to it (a fingerprint hashes it once).
     refs = [article.ref for article in articles]
     articles = _link_neighbours(articles, refs)
-    articles = _link_similar(articles, refs, jobs)
+    articles = _link_similar(articles, refs, relate)
 
     by_tag: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
@@ -247,7 +252,7 @@ def _link_neighbours(articles: list[Article], refs: Sequence[ArticleRef]) -> lis
     return result
 
 
-def _link_similar(articles: list[Article], refs: Sequence[ArticleRef], jobs: int) -> list[Article]:
+def _link_similar(articles: list[Article], refs: Sequence[ArticleRef], relate: Relate) -> list[Article]:
     """Each article's related articles: rare shared tags and teaser links, both ways."""
     from dataclasses import replace
 
@@ -256,7 +261,7 @@ def _link_similar(articles: list[Article], refs: Sequence[ArticleRef], jobs: int
         Relatable(tuple(t.slug for t in a.tags), tuple(position[r.url] for r in a.related if r.url in position))
         for a in articles
     ]
-    ranked = related_indices(items, jobs=jobs)
+    ranked = relate(items)
     return [replace(a, similar=tuple(refs[i] for i in best)) for a, best in zip(articles, ranked, strict=True)]
 
 

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import generator.related
 import generator.search
 from generator.diagnostics import error
 from generator.theme import theme_dir
@@ -240,3 +241,27 @@ def test_a_build_failing_after_its_pages_keeps_the_search_parts_reusable(build_f
     assert edited.status == 0, edited.messages
     after = _part_entries(first.out)
     assert len([part for part in before if after[part] != before[part]]) == 1  # the others were reused
+
+
+def test_related_articles_are_ranked_again_only_when_what_they_rank_moved(
+    build_files: SiteBuilder, monkeypatch
+) -> None:
+    first = build_files(SITE, config="title: Uji\n")
+    assert first.status == 0, first.messages
+    ranked: list[int] = []
+    real = generator.related.related_indices
+
+    def counting(items, **options):  # type: ignore[no-untyped-def]
+        ranked.append(len(items))
+        return real(items, **options)
+
+    monkeypatch.setattr(generator.related, "related_indices", counting)
+    _edit(first.root, "seeds/story-07.txt", lambda t: t + "Kalimat baru di akhir.\n", 1)
+    body_edit = build_files.run(first.root)
+    assert body_edit.status == 0 and body_edit.build is not None and body_edit.build.pages > 0
+    assert ranked == []  # the same tags, links and order: the remembered ranking
+    _edit(first.root, "seeds/story-10.yml", lambda t: "tags: [Pasar, Lampung]\n", 2)
+    assert build_files.run(first.root).status == 0
+    assert len(ranked) == 1  # a retag moves the ranking
+    clean = _clean_build(build_files, first.root, 3)
+    assert build_files.run(first.root).files == clean
