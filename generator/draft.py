@@ -36,7 +36,7 @@ class PartialDate:
         return cls(value.year, value.month, value.day)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per paragraph or field of every seed: no __dict__ each
 class SourceLine:
     """One paragraph of a seed and the 1-based line it starts on."""
 
@@ -44,7 +44,7 @@ class SourceLine:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per paragraph or field of every seed: no __dict__ each
 class Stated:
     """A value a person wrote down (front matter, sidecar, file name), with where they wrote it."""
 

@@ -56,7 +56,7 @@ class Article:
     tags_inferred: bool
     summary: str
     paragraphs: tuple[str, ...]
-    body_html: str
+    markdown: str | None  # the Markdown source of the body, if it was written in Markdown
     related: tuple[RelatedLink, ...]
     previous: ArticleRef | None = None
     next: ArticleRef | None = None
@@ -65,6 +65,12 @@ class Article:
     @property
     def ref(self) -> ArticleRef:
         return ArticleRef(self.title, self.url, self.date)
+
+    @property
+    def body_html(self) -> str:
+        """The body as safe HTML, made when a page shows it (in a render worker): the site's model holds each
+        body once, as paragraphs (or Markdown), not twice."""
+        return markdown_html(self.markdown) if self.markdown is not None else paragraphs_html(self.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -218,7 +224,6 @@ def make_article(
     for name in facts.tags:
         seen_tags.setdefault(tag_key(name), tag_ref(name))
     related = tuple(RelatedLink(t.headline, links.url(t.headline, t.target, url)) for t in facts.teasers)
-    body = markdown_html(facts.markdown) if facts.markdown is not None else paragraphs_html(facts.paragraphs)
     return Article(
         source=facts.source,
         slug=slug,
@@ -234,7 +239,7 @@ def make_article(
         tags_inferred=facts.tags_inferred,
         summary=facts.summary,
         paragraphs=facts.paragraphs,
-        body_html=body,
+        markdown=facts.markdown,
         related=related,
     )
 

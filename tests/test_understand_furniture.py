@@ -4,7 +4,7 @@ import pytest
 
 from generator.config import Config
 from generator.draft import Draft, SourceLine
-from generator.understand.body import read_body
+from generator.understand.body import read_body, read_body_ref
 from generator.understand.furniture import find_furniture
 
 
@@ -80,3 +80,37 @@ def test_lines_repeated_only_by_copies_of_one_article_are_kept():
     drafts = [_draft("Isi berita yang sama.", "Subjudul", source=f"{n}.txt") for n in range(5)]
     facts = find_furniture(drafts)
     assert "Subjudul" in read_body(drafts[0], facts.is_furniture).paragraphs
+
+
+def test_articles_differing_only_in_long_paragraphs_are_distinct_seeds_for_furniture():
+    long = "Paragraf panjang tentang kejadian nomor {} yang hanya ditulis oleh satu artikel saja di arsip ini."
+    drafts = [_draft(long.format(n), "Ikuti kami di kanal resmi", source=f"{n}.txt") for n in range(5)]
+    assert find_furniture(drafts).lines == frozenset({"ikuti kami di kanal resmi"})  # long lines never are
+
+
+def test_a_body_told_by_its_draft_lines_gives_the_body_sharing_the_drafts_strings():
+    draft = _draft(
+        "PALEMBANG, KORANPALPRES.COM - Jembatan baru dibuka untuk warga.",
+        "Advertisement",
+        "Baca juga: Banjir merendam pasar",
+        "Warga menyambut gembira jembatan itu.",
+        "Pekerjaan selesai tepat waktu. (kha)",
+    )
+    ref = read_body_ref(draft, find_furniture([draft]).is_furniture)
+    body = ref.body(draft)
+    assert body.paragraphs == (
+        "Jembatan baru dibuka untuk warga.",
+        "Warga menyambut gembira jembatan itu.",
+        "Pekerjaan selesai tepat waktu.",
+    )
+    assert (body.dateline.place, body.dateline.outlet, body.dateline.rest) == (
+        "Palembang",
+        "koranpalpres.com",
+        body.paragraphs[0],
+    )
+    assert [t.headline for t in body.teasers] == ["Banjir merendam pasar"]
+    assert ref.lines == ((0, "Jembatan baru dibuka untuk warga."), (3, None), (4, "Pekerjaan selesai tepat waktu."))
+    assert body.paragraphs[1] is draft.lines[3].text  # an unchanged paragraph is the draft's own string
+    assert read_body(draft, find_furniture([draft]).is_furniture) == body
+    alone = _draft("(ant/fjp)")  # initials on a line of their own: dropped, and nothing is left
+    assert read_body_ref(alone, find_furniture([alone]).is_furniture).body(alone).paragraphs == ()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.draft import Draft
 from generator.understand.dateline import Dateline, split_dateline
@@ -16,16 +16,47 @@ from generator.understand.teasers import split_teasers
 class Body:
     paragraphs: tuple[str, ...]
     teasers: tuple[Teaser, ...]
-    dateline: Dateline
+    dateline: Dateline  # its `rest` is the first paragraph
+
+
+# Each paragraph of a body: (the index of the draft's line it comes from, its text where that differs from the
+# line's, else None).
+BodyLines = tuple[tuple[int, str | None], ...]
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """A `Body` told by its draft's lines: which lines it keeps (and the few it changed, such as the first one
+    without its dateline), so that the analysis, which keeps one per article, holds no second copy of the text."""
+
+    lines: BodyLines
+    teasers: tuple[Teaser, ...]
+    dateline: Dateline  # with `rest` left empty: it is the first paragraph
+
+    def body(self, draft: Draft) -> Body:
+        """The body, its paragraphs the draft's own strings where unchanged (`draft` must be the one read)."""
+        paragraphs = tuple(draft.lines[index].text if text is None else text for index, text in self.lines)
+        return Body(paragraphs, self.teasers, replace(self.dateline, rest=paragraphs[0] if paragraphs else ""))
 
 
 def read_body(draft: Draft, is_furniture: Callable[[str], bool]) -> Body:
     """The article's own paragraphs; the dateline is looked for only in raw text, on the first one."""
+    return read_body_ref(draft, is_furniture).body(draft)
+
+
+def read_body_ref(draft: Draft, is_furniture: Callable[[str], bool]) -> BodyRef:
+    """`read_body`, told by the draft's lines (see `BodyRef`)."""
     lines, teasers = split_teasers(draft.lines)
-    lines = strip_initials(tuple(line for line in lines if not is_furniture(line.text)))
-    paragraphs = tuple(line.text for line in lines)
-    dateline = Dateline(None, None, paragraphs[0] if paragraphs else "")
-    if draft.format == "text" and paragraphs:
-        dateline = split_dateline(paragraphs[0])
-        paragraphs = (dateline.rest, *paragraphs[1:])
-    return Body(paragraphs, teasers, dateline)
+    kept = tuple(line for line in lines if not is_furniture(line.text))
+    final = strip_initials(kept)  # `kept`, its last line changed or dropped
+    index_of = {id(line): index for index, line in enumerate(draft.lines)}
+    indices = [index_of[id(line)] for line in kept[: len(final)]]
+    texts = [line.text for line in final]
+    dateline = Dateline(None, None, "")
+    if draft.format == "text" and texts:
+        found = split_dateline(texts[0])
+        texts[0], dateline = found.rest, replace(found, rest="")
+    own = tuple(
+        (index, None if text == draft.lines[index].text else text) for index, text in zip(indices, texts, strict=True)
+    )
+    return BodyRef(own, teasers, dateline)

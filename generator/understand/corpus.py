@@ -84,7 +84,7 @@ def archive_facts(
         teaser_targets=targets,
         headlines=headlines,
         word_counts=counts,
-        bodies={(d.source, d.digest): (f.body, f.language) for d, f in zip(drafts, features, strict=True)},
+        bodies={(d.source, d.digest): (f.body_ref.body(d), f.language) for d, f in zip(drafts, features, strict=True)},
     )
 
 
@@ -100,19 +100,19 @@ def _teaser_targets(
     drafts: Sequence[Draft], features: Sequence[ArticleFeatures]
 ) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     """The article each teaser names, by (source, headline); and for each named article, a headline naming it."""
-    if not any(feature.body.teasers for feature in features):  # (nor were the lead forms computed)
+    if not any(feature.body_ref.teasers for feature in features):  # (nor were the lead forms computed)
         return {}, {}
     index = index_forms(
         [
-            (d.source, f.lead, d.value("title"), d.value("outlet", f.body.dateline.outlet))
+            (d.source, f.lead, d.value("title"), d.value("outlet", f.body_ref.dateline.outlet))
             for d, f in zip(drafts, features, strict=True)
         ],
-        headlines=[teaser.headline for feature in features for teaser in feature.body.teasers],
+        headlines=[teaser.headline for feature in features for teaser in feature.body_ref.teasers],
     )
     targets: dict[tuple[str, str], str] = {}
     headlines: dict[str, str] = {}
     for draft, feature in zip(drafts, features, strict=True):
-        for teaser in feature.body.teasers:
+        for teaser in feature.body_ref.teasers:
             target = match_headline(teaser.headline, index, draft.source)
             if target is not None:
                 targets[(draft.source, teaser.headline)] = target

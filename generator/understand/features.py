@@ -22,9 +22,9 @@ from typing import Protocol
 from generator.config import Config
 from generator.draft import Draft
 from generator.progress import Progress, no_progress
-from generator.understand.body import Body, read_body
+from generator.understand.body import BodyRef, read_body_ref
 from generator.understand.dates import years_named
-from generator.understand.furniture import Furniture
+from generator.understand.furniture import Furniture, LineSet
 from generator.understand.glue import word_counts
 from generator.understand.language import detect_language
 from generator.understand.linking import lead_forms
@@ -41,7 +41,7 @@ class ArticleFeatures:
     computed once and kept (see `FeatureStore`).
     """
 
-    body: Body
+    body_ref: BodyRef  # the body told by the draft's lines: `body_ref.body(draft)`
     language: str
     years: tuple[int, ...]  # empty unless `FeatureNeeds.years`
     lead: str  # what teaser matching needs of the article, packed (see `linking.LeadForms.packed`); "" unless
@@ -103,12 +103,12 @@ def feature_key(
     draft: Draft,
     furniture: Furniture,
     settings: tuple[object, ...],
-    lines: frozenset[str],
+    lines: LineSet,
     needs: FeatureNeeds = ALL_NEEDS,
 ) -> str:
     """A hash of everything one article's features are made from (`lines`: its normalised lines, see `line_sets`;
     `needs`: the parts computed, so that features made without a part are not taken for a build that needs it)."""
-    own = sorted(lines & furniture.lines)
+    own = sorted(lines.short & furniture.lines)  # furniture lines are short
     text = repr((draft.source, draft.format, draft.digest, settings, own, needs.leads, needs.years))
     return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
@@ -121,9 +121,10 @@ def article_features(
 ) -> tuple[ArticleFeatures, ArticleCounts | None]:
     """One article's share of the archive-wide analysis (the expensive, tokenising part): the parts `needs`
     asks for, and no counts unless it asks for them."""
-    body = read_body(draft, furniture.is_furniture)
+    body_ref = read_body_ref(draft, furniture.is_furniture)
+    body = body_ref.body(draft)
     features = ArticleFeatures(
-        body=body,
+        body_ref=body_ref,
         language=draft.value("language") or detect_language(body.paragraphs, default_language),
         years=tuple(years_named("\n".join(body.paragraphs))) if needs.years else (),
         lead=lead_forms(body.paragraphs, draft.value("title")).packed() if needs.leads else "",
@@ -308,7 +309,7 @@ def analyse(
     config: Config,
     store: FeatureStore | None,
     jobs: int,
-    lines_of: Sequence[frozenset[str]],
+    lines_of: Sequence[LineSet],
     needs: FeatureNeeds = ALL_NEEDS,
     progress: Progress = no_progress,
 ) -> Analysis:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -53,33 +54,49 @@ def normalise_line(line: str) -> str:
     return " ".join(line.lower().split())
 
 
-def line_sets(drafts: Iterable[Draft]) -> list[frozenset[str]]:
-    """Each draft's lines, normalised (`normalise_line`), as a set."""
-    return [frozenset(map(normalise_line, (line.text for line in draft.lines))) for draft in drafts]
+@dataclass(frozen=True)
+class LineSet:
+    """What furniture finding keeps of one draft's lines: the short ones (only they can be furniture), and a
+    digest of the whole set of its normalised lines (two scrapes of one article have the same)."""
+
+    short: frozenset[str]  # normalised lines of at most FURNITURE_MAX_WORDS words
+    digest: bytes
 
 
-def repeated_lines(drafts: Iterable[Draft], lines_of: Sequence[frozenset[str]] | None = None) -> frozenset[str]:
+def line_sets(drafts: Iterable[Draft]) -> list[LineSet]:
+    """Each draft's `LineSet` (its lines normalised with `normalise_line`): a few short lines and a digest, not
+    a second copy of every line of the archive."""
+    found = []
+    for draft in drafts:
+        every = {" ".join(words) for words in (line.text.lower().split() for line in draft.lines)}
+        digest = hashlib.blake2b("\n".join(sorted(every)).encode("utf-8", "surrogatepass"), digest_size=16)
+        # A normalised line has one space between words.
+        short = frozenset(line for line in every if line.count(" ") < FURNITURE_MAX_WORDS)
+        found.append(LineSet(short, digest.digest()))
+    return found
+
+
+def repeated_lines(drafts: Iterable[Draft], lines_of: Sequence[LineSet] | None = None) -> frozenset[str]:
     """Short lines that repeat across many distinct seeds are page furniture, not writing.
 
     `lines_of`: each draft's `line_sets`, when already known.
     """
     drafts = list(drafts)
     seen: Counter[str] = Counter()
-    bodies: set[frozenset[str]] = set()
+    bodies: set[bytes] = set()
     for draft, lines in zip(drafts, lines_of or line_sets(drafts), strict=True):
         if draft.format != "text":
             continue
-        if lines in bodies:  # a second scrape of the same article must not make its lines look repeated
+        if lines.digest in bodies:  # a second scrape of the same article must not make its lines look repeated
             continue
-        bodies.add(lines)
-        # A normalised line has one space between words.
-        seen.update(line for line in lines if line.count(" ") < FURNITURE_MAX_WORDS)
+        bodies.add(lines.digest)
+        seen.update(lines.short)
     threshold = max(FURNITURE_MIN_SEEDS, int(len(bodies) * FURNITURE_MIN_SHARE))
     return frozenset(line for line, n in seen.items() if n >= threshold)
 
 
 def find_furniture(
-    drafts: Iterable[Draft], patterns: tuple[str, ...] = (), lines_of: Sequence[frozenset[str]] | None = None
+    drafts: Iterable[Draft], patterns: tuple[str, ...] = (), lines_of: Sequence[LineSet] | None = None
 ) -> Furniture:
     """The archive's furniture: its repeated lines, and the built-in patterns with the site's own."""
     return Furniture(repeated_lines(drafts, lines_of), compile_patterns(patterns))
