@@ -68,8 +68,8 @@ class Article:
 
     @property
     def body_html(self) -> str:
-        """The body as safe HTML, made when a page shows it (in a render worker): the site's model holds each
-        body once, as paragraphs (or Markdown), not twice."""
+        """The body as safe HTML, made when a page shows it (in a render worker), from the paragraphs or the
+        Markdown source (both the draft's own strings): the model holds no second copy of each body."""
         return markdown_html(self.markdown) if self.markdown is not None else paragraphs_html(self.paragraphs)
 
 

@@ -45,7 +45,7 @@ def make_environment(config: Config, site_templates: Path | None = None) -> Envi
     plain_ngettext = env.globals["ngettext"]
 
     @pass_context
-    def ngettext(context: Any, singular: str, plural: str, count: int, **variables: Any) -> str:
+    def ngettext(context: Any, singular: str, plural: str, count: int, /, **variables: Any) -> str:
         # "1.234 artikel", "1,234 articles": the count written the language's way, unless the template sets num
         variables.setdefault("num", format_number(count, language))
         return plain_ngettext(context, singular, plural, count, **variables)  # type: ignore[operator]
@@ -83,7 +83,7 @@ def _remembering_gettext(translate: Callable[[str], str]) -> Callable[..., str]:
     plain: dict[tuple[str, bool], str] = {}
 
     @pass_context
-    def gettext(context: Any, string: str, **variables: Any) -> str:
+    def gettext(context: Any, string: str, /, **variables: Any) -> str:  # any variable name, `string` too
         autoescape = context.eval_ctx.autoescape
         if not variables:
             found = plain.get((string, autoescape))

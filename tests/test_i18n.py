@@ -70,6 +70,22 @@ def test_numbers_and_counts_are_written_the_way_each_language_writes_them() -> N
         assert template.render(n=12345) == expected
 
 
+def test_a_site_template_translates_like_jinja2s_own_gettext() -> None:
+    """Strings escaped and %-formatted as Jinja2's new-style gettext does, with any variable name (a site's own
+    templates may say `string`, `context` or `count`), in `_()` and in trans blocks, each string remembered."""
+    env = make_environment(Config(language="id"))
+    cases = {
+        '{{ _("Dark theme") }}|{{ _("Dark theme") }}': "Tema gelap|Tema gelap",
+        '{{ _("a %(string)s and %(context)s", string="<b>", context="x") }}': "a &lt;b&gt; and x",
+        "{{ _('100%% sure') }}": "100% sure",
+        "{% trans string=s %}to {{ string }}{% endtrans %}": "to &lt;i&gt;",
+        "{% trans count=n %}{{ count }} item{% pluralize %}{{ count }} items{% endtrans %}": "3 items",
+        "{% autoescape false %}{{ _('a %(v)s', v=s) }}{% endautoescape %}": "a <i>",
+    }
+    for source, expected in cases.items():
+        assert env.from_string(source).render(s="<i>", n=3) == expected, source
+
+
 @pytest.mark.parametrize(
     ("language", "expected"),
     [

@@ -1,6 +1,8 @@
 """Each article's share of the archive-wide analysis: computed from that article alone, and kept between builds.
 
-An edit recomputes one article's features, not the archive's. Features (body, language, years named, teaser
+An edit recomputes one article's features, not the archive's (unless it changes what the archive needs, below:
+the first teaser, the first date or title or tags left unstated, or the last of them gone; then every
+article's features are computed once again). Features (body, language, years named, teaser
 forms) are loaded for every article; counts (words and their case, tag candidates) only for the articles that
 changed since the build that kept the archive's sums (see `understand.sums`).
 
@@ -37,8 +39,8 @@ from generator.workers import fork_map, worker_count
 class ArticleFeatures:
     """What the archive-wide analysis and later stages need of one article, from that article alone.
 
-    Depends on the draft, the furniture lines among its own lines, and `feature_settings` of the config;
-    computed once and kept (see `FeatureStore`).
+    Depends on the draft, the furniture lines among its own lines, `feature_settings` of the config and the
+    parts the archive needs (`FeatureNeeds`); computed once and kept (see `FeatureStore`).
     """
 
     body_ref: BodyRef  # the body told by the draft's lines: `body_ref.body(draft)`
