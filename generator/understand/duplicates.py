@@ -34,11 +34,26 @@ def paragraph_prints(
 ) -> dict[str, frozenset[bytes]]:
     """Each draft's long-paragraph fingerprints by its digest, taken from `known` (an earlier build's) if there;
     many new ones are fingerprinted by `jobs` forked processes."""
+    global _MISSING
     missing = [draft for draft in drafts if draft.digest not in known]
     workers = worker_count(len(missing), jobs, PARALLEL_PRINTS)
-    with fork_map(_fingerprints, missing, workers, chunksize=256) as found:
-        new = dict(zip((draft.digest for draft in missing), found, strict=True))
+    size = max(1, -(-len(missing) // (workers * 4)))
+    ranges = [(start, min(start + size, len(missing))) for start in range(0, len(missing), size)]
+    _MISSING = missing  # seen by the forked workers as it is now: only ranges and prints are pickled
+    try:
+        with fork_map(_fingerprints_of_range, ranges, workers) as found:
+            prints = [one for part in found for one in part]
+    finally:
+        _MISSING = []
+    new = dict(zip((draft.digest for draft in missing), prints, strict=True))
     return {draft.digest: new[draft.digest] if draft.digest in new else known[draft.digest] for draft in drafts}
+
+
+_MISSING: list[Draft] = []  # worker state: the drafts being fingerprinted, set only while the workers run
+
+
+def _fingerprints_of_range(bounds: tuple[int, int]) -> list[frozenset[bytes]]:
+    return [_fingerprints(draft) for draft in _MISSING[bounds[0] : bounds[1]]]
 
 
 def find_duplicates(

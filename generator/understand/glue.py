@@ -44,7 +44,7 @@ def word_counts(texts: Iterable[str]) -> Counter[str]:
     """How often each word (letters only, lower case) is written in these texts."""
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(word.casefold() for word in _LETTERS.findall(split_case_glue(text)))
+        counts.update(map(str.casefold, _LETTERS.findall(split_case_glue(text))))  # counted in C
     return counts
 
 
