@@ -68,3 +68,12 @@ class Draft:
     def value(self, name: str, default: Any = None) -> Any:
         stated = self.stated.get(name)
         return stated.value if stated is not None else default
+
+    def infers(self, name: str) -> bool:
+        """Whether understanding infers this field (`title`, `date`, `tags`, `summary`) for this draft: it is
+        not stated (a title or summary stated empty is not stated either; tags stated empty are stated)."""
+        if name == "date":
+            return "date" not in self.stated
+        if name == "tags":
+            return self.value("tags") is None
+        return not self.value(name)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.workers import fork_map, worker_count
+from generator.workers import map_shared, worker_count
 
 RELATED_LIMIT = 5
 TEASER_WEIGHT = 3.0  # an editor's "read also" link says more than any shared tag
@@ -51,28 +51,9 @@ class _Index:
 def related_indices(items: Sequence[Relatable], limit: int = RELATED_LIMIT, jobs: int = 1) -> list[tuple[int, ...]]:
     """For each item, up to `limit` other items, best first; ties go to the earlier (newer) item.
 
-    A large archive is ranked by `jobs` forked processes, each a range of items (the same result)."""
-    index = _make_index(items, limit)
+    A large archive is ranked by `jobs` forked processes (the same result)."""
     workers = worker_count(len(items), jobs, PARALLEL_RELATED)
-    if workers <= 1:
-        return _rank_range(index, (0, len(items)))
-    size = -(-len(items) // (workers * 4))
-    ranges = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    global _SHARED
-    _SHARED = index  # seen by the forked workers as it is now, not pickled
-    try:
-        with fork_map(_rank_shared_range, ranges, workers) as ranked:
-            return [best for part in ranked for best in part]
-    finally:
-        _SHARED = None
-
-
-_SHARED: _Index | None = None  # worker state: the index being ranked, set only while the workers run
-
-
-def _rank_shared_range(bounds: tuple[int, int]) -> list[tuple[int, ...]]:
-    assert _SHARED is not None
-    return _rank_range(_SHARED, bounds)
+    return map_shared(_rank, _make_index(items, limit), len(items), workers)
 
 
 def _make_index(items: Sequence[Relatable], limit: int) -> _Index:
@@ -92,23 +73,20 @@ def _make_index(items: Sequence[Relatable], limit: int) -> _Index:
     return _Index(items, holders, weight, too_common, linked, limit)
 
 
-def _rank_range(index: _Index, bounds: tuple[int, int]) -> list[tuple[int, ...]]:
-    """The ranking of items `bounds[0]` up to `bounds[1]`."""
-    holders, weight, too_common, linked = index.holders, index.weight, index.too_common, index.linked
-    result = []
-    for position in range(*bounds):
-        scores: dict[int, float] = defaultdict(float)
-        for tag in dict.fromkeys(index.items[position].tags):
-            members = holders[tag]
-            if len(members) > too_common:
-                continue
-            tag_weight = weight[tag]
-            for other in members:
-                scores[other] += tag_weight
-        scores.pop(position, None)  # an item shares every tag with itself
-        for other in linked.get(position, ()):
-            scores[other] += TEASER_WEIGHT
-        # Highest score first, then the lowest index: (score, -index) pairs compare in C, with no key function.
-        best = heapq.nlargest(index.limit, zip(scores.values(), map(operator.neg, scores), strict=True))
-        result.append(tuple(-negated for _, negated in best))
-    return result
+def _rank(index: _Index, position: int) -> tuple[int, ...]:
+    """The ranking of item `position`."""
+    holders, weight, too_common = index.holders, index.weight, index.too_common
+    scores: dict[int, float] = defaultdict(float)
+    for tag in dict.fromkeys(index.items[position].tags):
+        members = holders[tag]
+        if len(members) > too_common:
+            continue
+        tag_weight = weight[tag]
+        for other in members:
+            scores[other] += tag_weight
+    scores.pop(position, None)  # an item shares every tag with itself
+    for other in index.linked.get(position, ()):
+        scores[other] += TEASER_WEIGHT
+    # Highest score first, then the lowest index: (score, -index) pairs compare in C, with no key function.
+    best = heapq.nlargest(index.limit, zip(scores.values(), map(operator.neg, scores), strict=True))
+    return tuple(-negated for _, negated in best)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Shared = TypeVar("Shared")
 
 
 def worker_count(items: int, jobs: int, threshold: int) -> int:
@@ -38,3 +39,30 @@ def fork_map(
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         mapped = pool.imap if ordered else pool.imap_unordered
         yield mapped(function, items, chunksize)
+
+
+# Worker state for `map_shared`: what the forked workers see, set only while they run.
+_SHARED_WORK: tuple[Callable[[Any, int], Any], Any] | None = None
+
+
+def map_shared(function: Callable[[Shared, int], Result], shared: Shared, count: int, workers: int) -> list[Result]:
+    """`function(shared, i)` for each i below `count`, in order: in this process for one worker, else in
+    `workers` forked processes, each a range of i at a time, that see `shared` as it is now (copy-on-write:
+    only the ranges and the results are pickled, never `shared`)."""
+    if workers <= 1:
+        return [function(shared, index) for index in range(count)]
+    global _SHARED_WORK
+    size = max(1, -(-count // (workers * 4)))
+    ranges = [(start, min(start + size, count)) for start in range(0, count, size)]
+    _SHARED_WORK = (function, shared)
+    try:
+        with fork_map(_run_shared_range, ranges, workers) as done:
+            return [result for part in done for result in part]
+    finally:
+        _SHARED_WORK = None
+
+
+def _run_shared_range(bounds: tuple[int, int]) -> list[Any]:
+    assert _SHARED_WORK is not None
+    function, shared = _SHARED_WORK
+    return [function(shared, index) for index in range(*bounds)]

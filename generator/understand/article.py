@@ -25,35 +25,33 @@ def understand(draft: Draft, corpus: CorpusFacts, config: Config) -> ArticleFact
     dateline = body.dateline
     teasers = tuple(replace(t, target=corpus.teaser_targets.get((draft.source, t.headline))) for t in body.teasers)
 
-    stated_title = draft.value("title")
-    stated_tags = draft.value("tags")
-    stated_summary = draft.value("summary")
-    title = (
-        stated_title or corpus.headlines.get(draft.source) or title_from_lead(paragraphs, corpus.word_counts or None)
-    )
-    title = title or draft.source.rsplit("/", 1)[-1]
-    if "date" in draft.stated:
-        date = draft.value("date")
+    if draft.infers("title"):
+        title = corpus.headlines.get(draft.source) or title_from_lead(paragraphs, corpus.word_counts or None)
     else:
+        title = draft.value("title")
+    title = title or draft.source.rsplit("/", 1)[-1]
+    if draft.infers("date"):
         day = (dateline.month, dateline.day) if dateline.month and dateline.day else None
         date = choose_date(gather(paragraphs, corpus.usual_year.get(language), day))
+    else:
+        date = draft.value("date")
     return ArticleFacts(
         source=draft.source,
         format=draft.format,
         digest=draft.digest,
         title=title,
-        title_inferred=not stated_title,
+        title_inferred=draft.infers("title"),
         date=date,
-        date_inferred="date" not in draft.stated,
+        date_inferred=draft.infers("date"),
         place=draft.value("place", dateline.place),
         outlet=draft.value("outlet", dateline.outlet),
         language=language,
-        tags=tuple(stated_tags) if stated_tags is not None else corpus.tags.get(draft.source, ()),
-        tags_inferred=stated_tags is None,
+        tags=corpus.tags.get(draft.source, ()) if draft.infers("tags") else tuple(draft.value("tags")),
+        tags_inferred=draft.infers("tags"),
         teasers=teasers,
         paragraphs=paragraphs,
-        summary=stated_summary or summarise(paragraphs),
-        summary_inferred=not stated_summary,
+        summary=summarise(paragraphs) if draft.infers("summary") else draft.value("summary"),
+        summary_inferred=draft.infers("summary"),
         slug=draft.value("slug"),
         draft=bool(draft.value("draft", False)),
         markdown=draft.markdown,

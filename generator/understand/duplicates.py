@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from generator.draft import Draft
-from generator.workers import fork_map, worker_count
+from generator.workers import map_shared, worker_count
 
 MIN_CHARS = 60  # paragraphs shorter than this (furniture, subheads) say nothing about identity
 MIN_SHARED = 0.6  # share of the shorter article's long paragraphs the other must hold verbatim
@@ -34,26 +34,15 @@ def paragraph_prints(
 ) -> dict[str, frozenset[bytes]]:
     """Each draft's long-paragraph fingerprints by its digest, taken from `known` (an earlier build's) if there;
     many new ones are fingerprinted by `jobs` forked processes."""
-    global _MISSING
     missing = [draft for draft in drafts if draft.digest not in known]
     workers = worker_count(len(missing), jobs, PARALLEL_PRINTS)
-    size = max(1, -(-len(missing) // (workers * 4)))
-    ranges = [(start, min(start + size, len(missing))) for start in range(0, len(missing), size)]
-    _MISSING = missing  # seen by the forked workers as it is now: only ranges and prints are pickled
-    try:
-        with fork_map(_fingerprints_of_range, ranges, workers) as found:
-            prints = [one for part in found for one in part]
-    finally:
-        _MISSING = []
+    prints = map_shared(_fingerprints_at, missing, len(missing), workers)
     new = dict(zip((draft.digest for draft in missing), prints, strict=True))
     return {draft.digest: new[draft.digest] if draft.digest in new else known[draft.digest] for draft in drafts}
 
 
-_MISSING: list[Draft] = []  # worker state: the drafts being fingerprinted, set only while the workers run
-
-
-def _fingerprints_of_range(bounds: tuple[int, int]) -> list[frozenset[bytes]]:
-    return [_fingerprints(draft) for draft in _MISSING[bounds[0] : bounds[1]]]
+def _fingerprints_at(drafts: Sequence[Draft], index: int) -> frozenset[bytes]:
+    return _fingerprints(drafts[index])
 
 
 def find_duplicates(

@@ -66,8 +66,8 @@ def feature_needs(drafts: Sequence[Draft]) -> FeatureNeeds:
     """What inference these drafts need (an article's stated title, date or tags is never inferred)."""
     return FeatureNeeds(
         leads=any(has_teasers(draft.lines) for draft in drafts),
-        years=any("date" not in draft.stated for draft in drafts),
-        counts=any(not draft.value("title") or draft.value("tags") is None for draft in drafts),
+        years=any(draft.infers("date") for draft in drafts),
+        counts=any(draft.infers("title") or draft.infers("tags") for draft in drafts),
     )
 
 

@@ -10,13 +10,18 @@ from generator.understand.facts import Teaser
 _TEASER = re.compile(r"^\s*baca\s+juga\s*[:：]?\s*(?P<headline>.*)$", re.IGNORECASE)
 
 
+def _teaser(line: SourceLine) -> Teaser | None | bool:
+    """The teaser a line is; True for a bare `Baca Juga` (a teaser line whose headline was lost); False for none."""
+    match = _TEASER.match(line.text)
+    if not match:
+        return False
+    headline = match.group("headline").strip(" -–—")
+    return Teaser(headline, line.line) if headline else True
+
+
 def has_teasers(lines: tuple[SourceLine, ...]) -> bool:
     """True when `split_teasers` would find a teaser among these lines."""
-    for line in lines:
-        match = _TEASER.match(line.text)
-        if match and match.group("headline").strip(" -–—"):
-            return True
-    return False
+    return any(isinstance(_teaser(line), Teaser) for line in lines)
 
 
 def split_teasers(lines: tuple[SourceLine, ...]) -> tuple[tuple[SourceLine, ...], tuple[Teaser, ...]]:
@@ -24,11 +29,9 @@ def split_teasers(lines: tuple[SourceLine, ...]) -> tuple[tuple[SourceLine, ...]
     body: list[SourceLine] = []
     teasers: list[Teaser] = []
     for line in lines:
-        match = _TEASER.match(line.text)
-        if not match:
+        found = _teaser(line)
+        if found is False:
             body.append(line)
-            continue
-        headline = match.group("headline").strip(" -–—")
-        if headline:
-            teasers.append(Teaser(headline, line.line))
+        elif isinstance(found, Teaser):
+            teasers.append(found)
     return tuple(body), tuple(teasers)
