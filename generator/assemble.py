@@ -20,8 +20,9 @@ from jinja2 import Environment
 from generator.cache import OutputRecord
 from generator.config import Config
 from generator.diagnostics import Diagnostic
-from generator.fingerprint import Fingerprinter, file_digest, template_signatures
+from generator.fingerprint import Fingerprinter, file_digest, template_facts
 from generator.inputs import code_key
+from generator.model import BODY_FIELDS, BODY_NAMES
 from generator.plan import Page
 from generator.render import describe_template_error, render_page
 from generator.urls import output_path
@@ -65,14 +66,17 @@ def static_sources(theme_static: Path, site_static: Path) -> dict[str, Path]:
 
 
 def plan_outputs(pages: Sequence[Page], env: Environment, config: Config, statics: dict[str, Path]) -> list[Output]:
-    """Every output file with the fingerprint of everything it is made from."""
-    signatures = template_signatures(env)
-    hasher = Fingerprinter()
+    """Every output file with the fingerprint of everything it can show. A page whose templates name no part of
+    an article's body (a listing, a feed) leaves the bodies of the articles it holds out of its fingerprint."""
+    templates = template_facts(env)
+    hasher = Fingerprinter(optional_fields=BODY_FIELDS)
     config_digest = hasher.digest(config).hex() + code_key()  # new code may render the same data differently
     outputs = []
     for index, page in enumerate(pages):
-        digest = hasher.digest((page.url, page.template, page.kind, page.context)).hex()
-        fingerprint = f"{signatures.get(page.template, 'missing')}:{config_digest}:{digest}"
+        template = templates.get(page.template)
+        digest_of = hasher.digest if template is None or template.may_show(BODY_NAMES) else hasher.lean_digest
+        digest = digest_of((page.url, page.template, page.kind, page.context)).hex()
+        fingerprint = f"{template.signature if template else 'missing'}:{config_digest}:{digest}"
         outputs.append(Output(output_path(page.url), fingerprint, page=index))
     for path, source in sorted(statics.items()):
         outputs.append(Output(path, "static:" + file_digest(source), source=source))

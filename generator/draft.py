@@ -43,6 +43,11 @@ class SourceLine:
     text: str
     line: int
 
+    def __reduce__(self) -> tuple[type, tuple[str, int]]:
+        # Unpickled by the constructor: a slotted dataclass's own __setstate__ is a fifth slower to read back
+        # (the cache holds every seed's lines).
+        return SourceLine, (self.text, self.line)
+
 
 @dataclass(frozen=True, slots=True)  # one per paragraph or field of every seed: no __dict__ each
 class Stated:
@@ -52,6 +57,9 @@ class Stated:
     origin: str
     path: str
     line: int | None = None
+
+    def __reduce__(self) -> tuple[type, tuple[Any, str, str, int | None]]:
+        return Stated, (self.value, self.origin, self.path, self.line)  # as SourceLine's
 
 
 @dataclass(frozen=True)

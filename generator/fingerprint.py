@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
-
-
-SHORT = 48  # bytes of a string kept as it is in a digest rather than hashed
+    from jinja2 import Environment, nodes
 
 
 def _hash(data: bytes) -> bytes:
@@ -20,74 +18,129 @@ def _hash(data: bytes) -> bytes:
 
 
 def _string(value: str) -> bytes:
-    """A short string stands for itself (length-prefixed, so no two sequences read alike); a long one is hashed."""
+    """A string stands for itself, length-prefixed so no two sequences read alike (hashed with what holds it:
+    one hash of a few kilobytes costs less than a hash of each of its strings)."""
     data = value.encode("utf-8", "surrogatepass")
-    return b"s%d:" % len(data) + data if len(data) <= SHORT else b"S" + _hash(data)
+    return b"s%d:" % len(data) + data
 
 
 class Fingerprinter:
     """Hashes plain data structurally. Each dataclass instance and tuple is hashed once per build,
-    however often it is shared between pages (an article appears on many listing pages)."""
+    however often it is shared between pages (an article appears on many listing pages).
 
-    def __init__(self) -> None:
-        self._memo: dict[int, tuple[Any, bytes]] = {}
-        self._fields: dict[type, tuple[bytes, tuple[tuple[str, bytes], ...]] | None] = {}
+    Every value gets two digests in the same pass: `digest`, of all of it, and `lean_digest`, which leaves out
+    the dataclass fields named in `optional_fields` wherever they are inside it (what some pages never show).
+    The two are the same bytes for a value with no such field inside.
+    """
 
-    def _field_names(self, kind: type) -> tuple[bytes, tuple[tuple[str, bytes], ...]] | None:
-        """A dataclass's name and its fields' names (each also encoded), or None for any other type."""
+    def __init__(self, optional_fields: frozenset[str] = frozenset()) -> None:
+        self._optional = optional_fields
+        self._memo: dict[int, tuple[Any, bytes, bytes]] = {}
+        self._fields: dict[type, tuple[bytes, tuple[tuple[str, bytes, bool], ...]] | None] = {}
+
+    def digest(self, value: Any) -> bytes:
+        return self._digests(value)[0]
+
+    def lean_digest(self, value: Any) -> bytes:
+        return self._digests(value)[1]
+
+    def _field_names(self, kind: type) -> tuple[bytes, tuple[tuple[str, bytes, bool], ...]] | None:
+        """A dataclass's name and its fields' (name, encoded name, optional), or None for any other type."""
         if kind not in self._fields:
             is_data = dataclasses.is_dataclass(kind)
-            fields = tuple((f.name, f.name.encode()) for f in dataclasses.fields(kind)) if is_data else ()
+            names = [f.name for f in dataclasses.fields(kind)] if is_data else []
+            fields = tuple((name, name.encode(), name in self._optional) for name in names)
             self._fields[kind] = (kind.__name__.encode(), fields) if is_data else None
         return self._fields[kind]
 
-    def digest(self, value: Any) -> bytes:
+    def _digests(self, value: Any) -> tuple[bytes, bytes]:
+        """(digest, lean digest): the same object twice when nothing optional is inside `value`."""
         kind = type(value)
         if kind is str:
-            return _string(value)
+            plain = _string(value)
+            return plain, plain
         if kind is int or kind is bool or value is None or kind is float:
-            return f"{kind.__name__}:{value!r}".encode()
+            plain = f"{kind.__name__}:{value!r}".encode()
+            return plain, plain
         key = id(value)
         cached = self._memo.get(key)
         if cached is not None and cached[0] is value:
-            return cached[1]
+            return cached[1], cached[2]
         described = self._field_names(kind)
         if described is not None:
-            kind_name, fields = described
-            parts = [kind_name]
-            for name, encoded in fields:
-                parts.append(encoded)
-                field = getattr(value, name)
-                parts.append(_string(field) if type(field) is str else self.digest(field))  # the commonest, inline
-            result = _hash(b"\x1f".join(parts))
+            result, lean = self._dataclass_digests(value, *described)
         elif isinstance(value, (list, tuple)):
-            result = _hash(b"[" + b"\x1e".join([_string(v) if type(v) is str else self.digest(v) for v in value]))
+            wholes, parts = [], []
+            for item in value:
+                if type(item) is str:  # the commonest, inline
+                    whole = part = _string(item)
+                else:
+                    whole, part = self._digests(item)
+                wholes.append(whole)
+                parts.append(part)
+            result = _hash(b"[" + b"\x1e".join(wholes))
+            lean = result if parts == wholes else _hash(b"[" + b"\x1e".join(parts))
         elif isinstance(value, Mapping):
             items = sorted(value.items(), key=lambda kv: str(kv[0]))
-            result = _hash(b"{" + b"\x1e".join([str(k).encode() + b"=" + self.digest(v) for k, v in items]))
+            named = [(str(k).encode() + b"=", self._digests(v)) for k, v in items]
+            result = _hash(b"{" + b"\x1e".join([name + whole for name, (whole, _) in named]))
+            lean = _hash(b"{" + b"\x1e".join([name + part for name, (_, part) in named]))
         else:
-            result = _hash(f"{kind.__name__}:{value!r}".encode())
-        self._memo[key] = (value, result)
-        return result
+            result = lean = _hash(f"{kind.__name__}:{value!r}".encode())
+        self._memo[key] = (value, result, lean)
+        return result, lean
+
+    def _dataclass_digests(
+        self, value: Any, kind_name: bytes, fields: tuple[tuple[str, bytes, bool], ...]
+    ) -> tuple[bytes, bytes]:
+        wholes, parts = [kind_name], [kind_name]
+        for name, encoded, optional in fields:
+            field = getattr(value, name)
+            if type(field) is str:  # the commonest, inline
+                whole = part = _string(field)
+            else:
+                whole, part = self._digests(field)
+            wholes += (encoded, whole)
+            if not optional:
+                parts += (encoded, part)
+        result = _hash(b"\x1f".join(wholes))
+        return result, result if parts == wholes else _hash(b"\x1f".join(parts))
 
 
-def template_signatures(env: Environment) -> dict[str, str]:
-    """For each template, a hash of its source and of every template it extends, includes or imports."""
+@dataclass(frozen=True)
+class TemplateFacts:
+    """What a page's fingerprint needs to know of its template."""
+
+    signature: str  # a hash of its source and of every template it extends, includes or imports
+    # Every attribute and constant string named in it and in those templates: what its pages can look up.
+    # None when a lookup is computed (`item[key]` with a variable key): the template may look up anything.
+    names: frozenset[str] | None
+
+    def may_show(self, names: Collection[str]) -> bool:
+        return self.names is None or not self.names.isdisjoint(names)
+
+
+def template_facts(env: Environment) -> dict[str, TemplateFacts]:
+    """Each template's `TemplateFacts`. A template that does not parse may show anything (its error is
+    reported when it is rendered)."""
     from jinja2 import meta  # here: a no-op rebuild, which needs this module for shards, never renders
 
     assert env.loader is not None
     names = sorted(env.loader.list_templates())
     sources: dict[str, str] = {}
     references: dict[str, set[str]] = {}
+    looked_up: dict[str, frozenset[str] | None] = {}
     for name in names:
         source, _, _ = env.loader.get_source(env, name)
         sources[name] = source
         try:
-            found = meta.find_referenced_templates(env.parse(source))
-            references[name] = {r for r in found if r is not None}
-        except Exception:  # a syntax error is reported when the template is rendered
-            references[name] = set()
-    signatures = {}
+            tree = env.parse(source)
+        except Exception:
+            references[name], looked_up[name] = set(), None
+            continue
+        references[name] = {r for r in meta.find_referenced_templates(tree) if r is not None}
+        looked_up[name] = _names_looked_up(tree)
+    facts = {}
     for name in names:
         closure, todo = set(), [name]
         while todo:
@@ -97,8 +150,38 @@ def template_signatures(env: Environment) -> dict[str, str]:
             closure.add(current)
             todo.extend(references.get(current, ()))
         joined = "\0".join(f"{n}\0{sources[n]}" for n in sorted(closure))
-        signatures[name] = hashlib.blake2b(joined.encode(), digest_size=16).hexdigest()
-    return signatures
+        signature = hashlib.blake2b(joined.encode(), digest_size=16).hexdigest()
+        parts = [looked_up[n] for n in sorted(closure)]
+        named = None if any(part is None for part in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+        facts[name] = TemplateFacts(signature, named)
+    return facts
+
+
+def _names_looked_up(tree: nodes.Template) -> frozenset[str] | None:
+    """Attribute names and constant strings in one template (`x.name`, `x["name"]`, `map(attribute="a.name")`,
+    each dotted part too), or None when a lookup's key is computed (`x[key]`, `x|attr(key)`)."""
+    from jinja2 import nodes
+
+    keys: list[nodes.Node] = []
+    found: set[str] = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Const, nodes.Filter)):
+        if isinstance(node, nodes.Getattr):
+            found.add(node.attr)
+        elif isinstance(node, nodes.Getitem):
+            keys.append(node.arg)
+        elif isinstance(node, nodes.Filter):
+            keys += node.args if node.name == "attr" else []
+            keys += [kw.value for kw in node.kwargs if kw.key == "attribute"]
+        elif isinstance(node.value, str):
+            found.update((node.value, *node.value.split(".")))
+    for key in keys:
+        try:
+            value = key.as_const()  # `x[0]`, `x[-1]`, `x["a" ~ "b"]`: known before any page is rendered
+        except nodes.Impossible:
+            return None
+        if isinstance(value, str):
+            found.update((value, *value.split(".")))
+    return frozenset(found)
 
 
 def path_bucket(path: str, count: int) -> int:

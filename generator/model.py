@@ -73,6 +73,12 @@ class Article:
         return markdown_html(self.markdown) if self.markdown is not None else paragraphs_html(self.paragraphs)
 
 
+# Where a page can find an article's body: its fields, and the property made of them. A page whose templates
+# name none of these cannot show a body, so a body edit leaves it as it is (see assemble.plan_outputs).
+BODY_FIELDS = frozenset({"paragraphs", "markdown"})
+BODY_NAMES = BODY_FIELDS | {"body_html"}
+
+
 @dataclass(frozen=True)
 class Tag:
     name: str

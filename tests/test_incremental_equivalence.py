@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import generator.related
 import generator.search
 from generator.diagnostics import error
@@ -265,3 +267,42 @@ def test_related_articles_are_ranked_again_only_when_what_they_rank_moved(
     assert len(ranked) == 1  # a retag moves the ranking
     clean = _clean_build(build_files, first.root, 3)
     assert build_files.run(first.root).files == clean
+
+
+LONG_LEAD = article("Laporan Banjir", "2024-08-21", ["Banjir"], body="Hujan deras sejak pagi membuat air naik. " * 8)
+
+
+def test_a_body_edit_re_renders_only_the_pages_that_can_show_the_body(build_files: SiteBuilder) -> None:
+    first = build_files({**SITE, "seeds/laporan.md": LONG_LEAD}, config="title: Uji\nper_page: 5\n")
+    assert first.status == 0, first.messages
+    # A paragraph after the summary (the lead is long enough for one), naming nothing that could become a tag.
+    _edit(first.root, "seeds/laporan.md", lambda t: t + "\nParagraf kedua yang baru saja ditulis.\n", 1)
+    edited = build_files.run(first.root)
+    assert edited.status == 0 and edited.build is not None
+    # Listings, tag and date pages and feeds show titles and summaries: only the article's own page names the body.
+    assert edited.build.pages == 1, edited.build.pages
+    assert "Paragraf kedua yang baru saja ditulis." in edited.text("2024/08/21/laporan-banjir/index.html")
+    assert edited.files == _clean_build(build_files, first.root, 2)
+
+
+BODY_IN_LISTING = (
+    '{% extends "base.html" %}{% block main %}'
+    "{% for article in pagination.items %}<section>{{ article.body_html|safe_body }}</section>{% endfor %}"
+    "{% endblock %}"
+)
+BODY_BY_COMPUTED_NAME = (
+    '{% extends "base.html" %}{% block main %}{% set shown = "body" ~ config.title[0:0] ~ "_html" %}'
+    "{% for article in pagination.items %}<section>{{ article[shown]|safe_body }}</section>{% endfor %}"
+    "{% endblock %}"
+)
+
+
+@pytest.mark.parametrize("home", [BODY_IN_LISTING, BODY_BY_COMPUTED_NAME], ids=["named", "computed"])
+def test_a_listing_template_showing_bodies_is_re_rendered_by_a_body_edit(build_files: SiteBuilder, home: str) -> None:
+    first = build_files({**SITE, "seeds/laporan.md": LONG_LEAD, "templates/home.html": home}, config="title: Uji\n")
+    assert first.status == 0, first.messages
+    _edit(first.root, "seeds/laporan.md", lambda t: t + "\nParagraf kedua yang baru saja ditulis.\n", 1)
+    edited = build_files.run(first.root)
+    assert edited.status == 0, edited.messages
+    assert "Paragraf kedua yang baru saja ditulis." in edited.text("index.html")
+    assert edited.files == _clean_build(build_files, first.root, 2)
