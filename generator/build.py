@@ -9,10 +9,10 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from generator.cache import BuildCache, open_cache
 from generator.config import Config, load_config
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from generator.search import SearchPart
     from generator.understand.corpus import CorpusFacts
     from generator.understand.facts import ArticleFacts
+    from generator.understand.furniture import LineSet
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,9 @@ def read_config(options: BuildOptions) -> tuple[Config | None, list[Diagnostic]]
     return config, problems
 
 
+V = TypeVar("V")
 PRINTS_STATE = "duplicate-prints"  # cache state: each seed's paragraph fingerprints, by its digest
+LINES_STATE = "line-sets"  # cache state: each seed's furniture line set, by its digest
 
 
 def understand_seeds(
@@ -157,7 +160,7 @@ def understand_seeds(
     skipped = {dropped for _, dropped in duplicates}
     drafts = [draft for index, draft in enumerate(drafts) if index not in skipped]
     progress("analyse", 0, 1)
-    corpus = archive_facts(drafts, config, cache, jobs, progress)
+    corpus = archive_facts(drafts, config, cache, jobs, progress, _line_sets(drafts, cache))
     progress("analyse", 1, 1)
     facts = []
     for done, draft in enumerate(drafts, start=1):
@@ -166,16 +169,39 @@ def understand_seeds(
     return Understood(facts, problems, corpus)
 
 
+def _kept_by_digest(
+    cache: BuildCache | None, state: str, drafts: Sequence[Draft], compute: Callable[[list[Draft]], Mapping[str, V]]
+) -> dict[str, V]:
+    """A value for each draft, by its digest: taken from what an earlier build of this very code kept in the
+    cache under `state`, else computed (`compute` of the drafts missing, by digest); kept again when it grew
+    or shrank (a draft's value depends on its digest alone, so an entry never changes)."""
+    stored = cache.get_state(state) if cache is not None else None
+    known = stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == code_key() else {}
+    missing = [draft for draft in drafts if draft.digest not in known]
+    new = compute(missing) if missing else {}
+    values = {draft.digest: new[draft.digest] if draft.digest in new else known[draft.digest] for draft in drafts}
+    if cache is not None and values.keys() != known.keys():
+        cache.set_state(state, (code_key(), values))
+    return values
+
+
 def _paragraph_prints(drafts: list[Draft], cache: BuildCache | None, jobs: int) -> dict[str, frozenset[bytes]]:
     """Each draft's paragraph fingerprints (duplicate detection), kept in the cache by digest between builds."""
     from generator.understand.duplicates import paragraph_prints
 
-    stored = cache.get_state(PRINTS_STATE) if cache is not None else None
-    known = stored[1] if isinstance(stored, tuple) and stored[0] == code_key() else {}  # as this code made them
-    prints = paragraph_prints(drafts, known, jobs)
-    if cache is not None and prints != known:
-        cache.set_state(PRINTS_STATE, (code_key(), prints))
-    return prints
+    return _kept_by_digest(cache, PRINTS_STATE, drafts, lambda missing: paragraph_prints(missing, {}, jobs))
+
+
+def _line_sets(drafts: list[Draft], cache: BuildCache | None) -> list[LineSet]:
+    """Each draft's furniture line set, kept in the cache by digest between builds (normalising every line of
+    the archive is most of the furniture finding)."""
+    from generator.understand.furniture import line_sets
+
+    def compute(missing: list[Draft]) -> dict[str, LineSet]:
+        return dict(zip((draft.digest for draft in missing), line_sets(missing), strict=True))
+
+    kept = _kept_by_digest(cache, LINES_STATE, drafts, compute)
+    return [kept[draft.digest] for draft in drafts]
 
 
 RELATED_STATE = "related"  # cache state: the last ranking of related articles, by a digest of what it ranked

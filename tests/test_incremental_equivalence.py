@@ -13,6 +13,8 @@ import pytest
 
 import generator.related
 import generator.search
+import generator.understand.duplicates
+import generator.understand.furniture
 from generator.diagnostics import error
 from generator.theme import theme_dir
 from tests.conftest import SiteBuilder, article
@@ -305,4 +307,33 @@ def test_a_listing_template_showing_bodies_is_re_rendered_by_a_body_edit(build_f
     edited = build_files.run(first.root)
     assert edited.status == 0, edited.messages
     assert "Paragraf kedua yang baru saja ditulis." in edited.text("index.html")
+    assert edited.files == _clean_build(build_files, first.root, 2)
+
+
+def test_line_sets_and_paragraph_prints_are_computed_only_for_changed_seeds(
+    build_files: SiteBuilder, monkeypatch
+) -> None:
+    first = build_files(SITE, config="title: Uji\n")
+    assert first.status == 0, first.messages
+    computed: dict[str, list[int]] = {"lines": [], "prints": []}
+    real_lines, real_prints = generator.understand.furniture.line_sets, generator.understand.duplicates.paragraph_prints
+
+    def lines(drafts):  # type: ignore[no-untyped-def]
+        drafts = list(drafts)
+        computed["lines"].append(len(drafts))
+        return real_lines(drafts)
+
+    def prints(drafts, known, jobs=1):  # type: ignore[no-untyped-def]
+        computed["prints"].append(len(drafts))
+        return real_prints(drafts, known, jobs)
+
+    monkeypatch.setattr(generator.understand.furniture, "line_sets", lines)
+    monkeypatch.setattr(generator.understand.duplicates, "paragraph_prints", prints)
+    _edit(first.root, "seeds/story-02.txt", lambda t: t + ALMOST_FURNITURE, 1)  # its lines change: furniture too
+    edited = build_files.run(first.root)
+    assert edited.status == 0, edited.messages
+    assert computed == {"lines": [1], "prints": [1]}
+    # Three seeds now share the line: furniture, gone from every page (the line sets kept for the other two count).
+    assert not [path for path, data in edited.files.items() if isinstance(data, str) and "Info lalu lintas" in data]
+    assert [path for path, data in first.files.items() if isinstance(data, str) and "Info lalu lintas" in data]
     assert edited.files == _clean_build(build_files, first.root, 2)

@@ -17,7 +17,7 @@ from generator.progress import Progress, no_progress
 from generator.understand.body import Body
 from generator.understand.dates import usual_years
 from generator.understand.features import ArticleFeatures, FeatureStore, analyse, feature_needs, feature_settings
-from generator.understand.furniture import Furniture, find_furniture, line_sets
+from generator.understand.furniture import Furniture, LineSet, find_furniture, line_sets
 from generator.understand.linking import index_forms, match_headline
 from generator.understand.sums import (
     ArchiveSums,
@@ -52,13 +52,15 @@ def archive_facts(
     store: FeatureStore | None = None,
     jobs: int = 1,
     progress: Progress = no_progress,
+    lines_of: Sequence[LineSet] | None = None,
 ) -> CorpusFacts:
     """Everything decided for the whole archive at once: furniture, usual years, tags, teaser targets.
 
     Each article's features come from `store` when an earlier build kept them (None: all are computed), and
-    the archive's sums are adjusted for the articles changed since the build that kept them.
+    the archive's sums are adjusted for the articles changed since the build that kept them. `lines_of`: each
+    draft's `line_sets`, when already known.
     """
-    lines_of = line_sets(drafts)
+    lines_of = line_sets(drafts) if lines_of is None else lines_of
     furniture = find_furniture(drafts, config.furniture_patterns, lines_of)
     needs = feature_needs(drafts)
     analysis = analyse(drafts, furniture, config, store, jobs, lines_of, needs, progress)
