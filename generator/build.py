@@ -9,7 +9,7 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -131,8 +131,8 @@ def read_config(options: BuildOptions) -> tuple[Config | None, list[Diagnostic]]
 
 
 V = TypeVar("V")
-PRINTS_STATE = "duplicate-prints"  # cache state: each seed's paragraph fingerprints, by its digest
-LINES_STATE = "line-sets"  # cache state: each seed's furniture line set, by its digest
+PRINTS_STATE = "duplicate-prints"  # cache state: each seed's paragraph fingerprints, by its format and digest
+LINES_STATE = "line-sets"  # cache state: each seed's furniture line set, by its format and digest
 
 
 def understand_seeds(
@@ -169,39 +169,39 @@ def understand_seeds(
     return Understood(facts, problems, corpus)
 
 
-def _kept_by_digest(
-    cache: BuildCache | None, state: str, drafts: Sequence[Draft], compute: Callable[[list[Draft]], Mapping[str, V]]
-) -> dict[str, V]:
-    """A value for each draft, by its digest: taken from what an earlier build of this very code kept in the
-    cache under `state`, else computed (`compute` of the drafts missing, by digest); kept again when it grew
-    or shrank (a draft's value depends on its digest alone, so an entry never changes)."""
+def _kept_per_draft(
+    cache: BuildCache | None, state: str, drafts: Sequence[Draft], compute: Callable[[list[Draft]], Sequence[V]]
+) -> list[V]:
+    """A value for each draft that depends on its lines alone, which its format and digest (the seed's bytes)
+    decide: taken from what an earlier build of this very code kept in the cache under `state`, else computed
+    (`compute` of the drafts missing, in order); kept again when an entry came or went (none ever changes)."""
+    keys = [f"{draft.format}:{draft.digest}" for draft in drafts]
     stored = cache.get_state(state) if cache is not None else None
     known = stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == code_key() else {}
-    missing = [draft for draft in drafts if draft.digest not in known]
-    new = compute(missing) if missing else {}
-    values = {draft.digest: new[draft.digest] if draft.digest in new else known[draft.digest] for draft in drafts}
+    missing: dict[str, Draft] = {}
+    for key, draft in zip(keys, drafts, strict=True):
+        if key not in known:
+            missing.setdefault(key, draft)
+    new = dict(zip(missing, compute(list(missing.values())), strict=True)) if missing else {}
+    values = {key: new[key] if key in new else known[key] for key in keys}
     if cache is not None and values.keys() != known.keys():
         cache.set_state(state, (code_key(), values))
-    return values
+    return [values[key] for key in keys]
 
 
-def _paragraph_prints(drafts: list[Draft], cache: BuildCache | None, jobs: int) -> dict[str, frozenset[bytes]]:
-    """Each draft's paragraph fingerprints (duplicate detection), kept in the cache by digest between builds."""
+def _paragraph_prints(drafts: list[Draft], cache: BuildCache | None, jobs: int) -> list[frozenset[bytes]]:
+    """Each draft's paragraph fingerprints (duplicate detection), kept in the cache between builds."""
     from generator.understand.duplicates import paragraph_prints
 
-    return _kept_by_digest(cache, PRINTS_STATE, drafts, lambda missing: paragraph_prints(missing, {}, jobs))
+    return _kept_per_draft(cache, PRINTS_STATE, drafts, lambda missing: paragraph_prints(missing, jobs))
 
 
 def _line_sets(drafts: list[Draft], cache: BuildCache | None) -> list[LineSet]:
-    """Each draft's furniture line set, kept in the cache by digest between builds (normalising every line of
-    the archive is most of the furniture finding)."""
+    """Each draft's furniture line set, kept in the cache between builds (normalising every line of the archive
+    is most of the furniture finding)."""
     from generator.understand.furniture import line_sets
 
-    def compute(missing: list[Draft]) -> dict[str, LineSet]:
-        return dict(zip((draft.digest for draft in missing), line_sets(missing), strict=True))
-
-    kept = _kept_by_digest(cache, LINES_STATE, drafts, compute)
-    return [kept[draft.digest] for draft in drafts]
+    return _kept_per_draft(cache, LINES_STATE, drafts, line_sets)
 
 
 RELATED_STATE = "related"  # cache state: the last ranking of related articles, by a digest of what it ranked

@@ -138,8 +138,10 @@ def template_facts(env: Environment) -> dict[str, TemplateFacts]:
         except Exception:
             references[name], looked_up[name] = set(), None
             continue
-        references[name] = {r for r in meta.find_referenced_templates(tree) if r is not None}
-        looked_up[name] = _names_looked_up(tree)
+        found = set(meta.find_referenced_templates(tree))
+        references[name] = {r for r in found if r is not None}
+        # A template named by a variable (`{% include page.kind ~ ".html" %}`) may show anything.
+        looked_up[name] = None if None in found else _names_looked_up(tree)
     facts = {}
     for name in names:
         closure, todo = set(), [name]
@@ -157,21 +159,28 @@ def template_facts(env: Environment) -> dict[str, TemplateFacts]:
     return facts
 
 
+# Filters and tests that look up attributes named by their arguments (`groupby(name)`, `map("attr", name)`).
+_LOOKING_UP = frozenset({"attr", "groupby", "map", "max", "min", "rejectattr", "selectattr", "sort", "sum", "unique"})
+
+
 def _names_looked_up(tree: nodes.Template) -> frozenset[str] | None:
     """Attribute names and constant strings in one template (`x.name`, `x["name"]`, `map(attribute="a.name")`,
-    each dotted part too), or None when a lookup's key is computed (`x[key]`, `x|attr(key)`)."""
+    each dotted part too), or None when it may look up a name not written in it: a computed key (`x[key]`,
+    `x|attr(key)`, `groupby(key)`) or Python's own attributes (`x.__dict__`).
+
+    An article's repr leaves its body out (see model.Article), so printing a whole object shows no body."""
     from jinja2 import nodes
 
     keys: list[nodes.Node] = []
     found: set[str] = set()
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Const, nodes.Filter)):
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Const, nodes.Filter, nodes.Test)):
         if isinstance(node, nodes.Getattr):
             found.add(node.attr)
         elif isinstance(node, nodes.Getitem):
             keys.append(node.arg)
-        elif isinstance(node, nodes.Filter):
-            keys += node.args if node.name == "attr" else []
-            keys += [kw.value for kw in node.kwargs if kw.key == "attribute"]
+        elif isinstance(node, (nodes.Filter, nodes.Test)):
+            if node.name in _LOOKING_UP:
+                keys += [*node.args, *(kw.value for kw in node.kwargs)]
         elif isinstance(node.value, str):
             found.update((node.value, *node.value.split(".")))
     for key in keys:
@@ -181,6 +190,8 @@ def _names_looked_up(tree: nodes.Template) -> frozenset[str] | None:
             return None
         if isinstance(value, str):
             found.update((value, *value.split(".")))
+    if any(name.startswith("__") for name in found):
+        return None
     return frozenset(found)
 
 

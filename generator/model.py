@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.config import Config
 from generator.content import markdown_html, paragraphs_html
@@ -55,8 +55,9 @@ class Article:
     tags: tuple[TagRef, ...]
     tags_inferred: bool
     summary: str
-    paragraphs: tuple[str, ...]
-    markdown: str | None  # the Markdown source of the body, if it was written in Markdown
+    # The body (BODY_FIELDS), left out of the repr: a template printing a whole article shows no body.
+    paragraphs: tuple[str, ...] = field(repr=False)
+    markdown: str | None = field(repr=False)  # the Markdown source of the body, if it was written in Markdown
     related: tuple[RelatedLink, ...]
     previous: ArticleRef | None = None
     next: ArticleRef | None = None

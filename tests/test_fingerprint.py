@@ -46,6 +46,9 @@ def test_template_facts_name_what_a_template_and_those_it_uses_can_look_up() -> 
                 "{{ xs|map(attribute='slug')|join }}{{ xs|map(attribute='date.year')|join }}{% endblock %}",
                 "computed.html": "{% set f = 'title' %}{{ x[f] }}",
                 "computed-attr.html": "{% set f = 'title' %}{{ x|attr(f) }}",
+                "computed-groupby.html": "{% set f = 'title' %}{% for g in xs|groupby(f) %}{{ g }}{% endfor %}",
+                "computed-include.html": "{% include x.kind ~ '.html' %}",
+                "python-attributes.html": "{% for k, v in x.__dict__|dictsort %}{{ v }}{% endfor %}",
                 "broken.html": "{% if %}",
             }
         )
@@ -55,6 +58,32 @@ def test_template_facts_name_what_a_template_and_those_it_uses_can_look_up() -> 
     assert listing.names is not None and {"url", "title", "summary", "tags", "slug", "year"} <= listing.names
     assert not listing.may_show({"body_html", "paragraphs"}) and listing.may_show({"summary"})
     assert facts["computed.html"].names is None and facts["computed.html"].may_show({"anything"})
-    assert facts["computed-attr.html"].names is None
+    for name in ("computed-attr.html", "computed-groupby.html", "computed-include.html", "python-attributes.html"):
+        assert facts[name].names is None, name
     assert facts["broken.html"].names is None
     assert facts["list.html"].signature != facts["base.html"].signature
+
+
+def test_an_article_printed_whole_shows_no_body() -> None:
+    from generator.model import BODY_FIELDS, Article
+
+    article = Article(
+        "a.md",
+        "a",
+        "/a/",
+        "Judul",
+        False,
+        None,
+        False,
+        None,
+        None,
+        "id",
+        (),
+        False,
+        "Ringkas.",
+        ("Isi rahasia.",),
+        "Isi rahasia.",
+        (),
+    )
+    assert "rahasia" not in repr(article) and "rahasia" not in str((article,))
+    assert set(Article.__dataclass_fields__).issuperset(BODY_FIELDS)

@@ -323,9 +323,9 @@ def test_line_sets_and_paragraph_prints_are_computed_only_for_changed_seeds(
         computed["lines"].append(len(drafts))
         return real_lines(drafts)
 
-    def prints(drafts, known, jobs=1):  # type: ignore[no-untyped-def]
+    def prints(drafts, jobs=1):  # type: ignore[no-untyped-def]
         computed["prints"].append(len(drafts))
-        return real_prints(drafts, known, jobs)
+        return real_prints(drafts, jobs)
 
     monkeypatch.setattr(generator.understand.furniture, "line_sets", lines)
     monkeypatch.setattr(generator.understand.duplicates, "paragraph_prints", prints)
@@ -337,3 +337,17 @@ def test_line_sets_and_paragraph_prints_are_computed_only_for_changed_seeds(
     assert not [path for path, data in edited.files.items() if isinstance(data, str) and "Info lalu lintas" in data]
     assert [path for path, data in first.files.items() if isinstance(data, str) and "Info lalu lintas" in data]
     assert edited.files == _clean_build(build_files, first.root, 2)
+
+
+def test_a_seed_renamed_to_another_format_is_read_for_its_lines_again(build_files: SiteBuilder) -> None:
+    # The same bytes: as Markdown the two lines join into one paragraph, as raw text each is a line of its own (and
+    # a third seed's copy of the line the two stories carry makes it furniture). Kept line sets are by format too.
+    note = (
+        "Kabar jalan dari kota.\n\nInfo lalu lintas kota hari ini\nJalan protokol ditutup sementara karena perbaikan.\n"
+    )
+    first = build_files({**SITE, "seeds/catatan-jalan.md": note}, config="title: Uji\n")
+    assert first.status == 0, first.messages
+    _rename(first.root, "seeds/catatan-jalan.md", "seeds/catatan-jalan.txt", 1)
+    renamed = build_files.run(first.root)
+    assert renamed.status == 0, renamed.messages
+    assert renamed.files == _clean_build(build_files, first.root, 2)

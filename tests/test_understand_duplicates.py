@@ -28,12 +28,8 @@ def test_different_articles_sharing_one_quote_are_not():
     assert find_duplicates([_draft("a.txt", LONG), _draft("b.txt", other)]) == []
 
 
-def test_fingerprints_taken_from_an_earlier_build_or_made_by_worker_processes_are_the_same():
+def test_fingerprints_made_by_worker_processes_are_the_same():
     drafts = [_draft(f"{n}.txt", [f"{line} Nomor {n % 700}." for line in LONG]) for n in range(2400)]
-    alone = paragraph_prints(drafts, {})
-    assert len(set(alone.values())) == 700  # each text's own prints (sources differ; texts repeat)
-    assert paragraph_prints(drafts, {}, jobs=2) == alone
-    earlier = {digest: prints for n, (digest, prints) in enumerate(alone.items()) if n % 2}
-    earlier[drafts[0].digest] = frozenset()  # even an empty set from an earlier build is taken as it is
-    mixed = paragraph_prints(drafts, earlier, jobs=2)
-    assert mixed == {**alone, drafts[0].digest: frozenset()}
+    alone = paragraph_prints(drafts)
+    assert len(set(alone)) == 700  # each text's own prints (sources differ; texts repeat)
+    assert paragraph_prints(drafts, jobs=2) == alone

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from generator.draft import Draft
 from generator.workers import map_shared, worker_count
@@ -29,33 +29,24 @@ def _fingerprints(draft: Draft) -> frozenset[bytes]:
 PARALLEL_PRINTS = 1000  # fewer new drafts than this are fingerprinted faster here than worker processes start
 
 
-def paragraph_prints(
-    drafts: Sequence[Draft], known: Mapping[str, frozenset[bytes]], jobs: int = 1
-) -> dict[str, frozenset[bytes]]:
-    """Each draft's long-paragraph fingerprints by its digest, taken from `known` (an earlier build's) if there;
-    many new ones are fingerprinted by `jobs` forked processes."""
-    missing = [draft for draft in drafts if draft.digest not in known]
-    workers = worker_count(len(missing), jobs, PARALLEL_PRINTS)
-    prints = map_shared(_fingerprints_at, missing, len(missing), workers)
-    new = dict(zip((draft.digest for draft in missing), prints, strict=True))
-    return {draft.digest: new[draft.digest] if draft.digest in new else known[draft.digest] for draft in drafts}
+def paragraph_prints(drafts: Sequence[Draft], jobs: int = 1) -> list[frozenset[bytes]]:
+    """Each draft's long-paragraph fingerprints; many drafts are fingerprinted by `jobs` forked processes."""
+    workers = worker_count(len(drafts), jobs, PARALLEL_PRINTS)
+    return map_shared(_fingerprints_at, drafts, len(drafts), workers)
 
 
 def _fingerprints_at(drafts: Sequence[Draft], index: int) -> frozenset[bytes]:
     return _fingerprints(drafts[index])
 
 
-def find_duplicates(
-    drafts: Sequence[Draft], by_digest: Mapping[str, frozenset[bytes]] | None = None
-) -> list[tuple[int, int]]:
+def find_duplicates(drafts: Sequence[Draft], prints: Sequence[frozenset[bytes]] | None = None) -> list[tuple[int, int]]:
     """(kept, dropped) index pairs: each later draft whose body nearly repeats an earlier one.
 
     Drafts are compared only when they share a long paragraph (an index on paragraph fingerprints),
-    so the work grows with the archive, not with its square. `by_digest`: `paragraph_prints` of these drafts.
+    so the work grows with the archive, not with its square. `prints`: `paragraph_prints` of these drafts.
     """
-    if by_digest is None:
-        by_digest = paragraph_prints(drafts, {})
-    prints = [by_digest[d.digest] for d in drafts]
+    if prints is None:
+        prints = paragraph_prints(drafts)
     holders: dict[bytes, list[int]] = defaultdict(list)
     pairs: list[tuple[int, int]] = []
     dropped: set[int] = set()
