@@ -79,6 +79,8 @@ def read_seed(seed: SeedFile, max_bytes: int = MAX_SEED_BYTES) -> tuple[Draft | 
             side, more = read_sidecar(side_text, seed.sidecar_shown or "")
             problems += more
             stated.update(side)
-    digest = hashlib.sha256(b"\0".join(digest_parts)).hexdigest()
+    # Each part length-prefixed: a seed `A<NUL>B` alone and a seed `A` with sidecar `B` must not share a digest
+    # (kept line sets and paragraph prints are taken by it).
+    digest = hashlib.sha256(b"".join(b"%d:" % len(part) + part for part in digest_parts)).hexdigest()
     draft = Draft(seed.shown, seed.kind, lines, digest, markdown_body, stated)
     return draft, problems
