@@ -20,11 +20,12 @@ from jinja2 import Environment
 from generator.cache import OutputRecord
 from generator.config import Config
 from generator.diagnostics import Diagnostic
-from generator.fingerprint import Fingerprinter, file_digest, template_facts
+from generator.fingerprint import Fingerprinter, file_digest
 from generator.inputs import code_key
 from generator.model import BODY_FIELDS, BODY_NAMES
 from generator.plan import Page
 from generator.render import describe_template_error, render_page
+from generator.template_facts import template_facts
 from generator.urls import output_path
 from generator.workers import fork_map, worker_count
 from generator.write import NOTHING_HELD, TreeContents, remove, write_new

@@ -176,17 +176,30 @@ def _kept_per_draft(
     decide: taken from what an earlier build of this very code kept in the cache under `state`, else computed
     (`compute` of the drafts missing, in order); kept again when an entry came or went (none ever changes)."""
     keys = [f"{draft.format}:{draft.digest}" for draft in drafts]
-    stored = cache.get_state(state) if cache is not None else None
-    known = stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == code_key() else {}
+    stored = _state_of_this_code(cache, state)
+    known: dict[str, V] = stored if isinstance(stored, dict) else {}
     missing: dict[str, Draft] = {}
     for key, draft in zip(keys, drafts, strict=True):
         if key not in known:
             missing.setdefault(key, draft)
     new = dict(zip(missing, compute(list(missing.values())), strict=True)) if missing else {}
     values = {key: new[key] if key in new else known[key] for key in keys}
-    if cache is not None and values.keys() != known.keys():
-        cache.set_state(state, (code_key(), values))
+    if values.keys() != known.keys():
+        _keep_state(cache, state, values)
     return [values[key] for key in keys]
+
+
+def _state_of_this_code(cache: BuildCache | None, state: str) -> object | None:
+    """What an earlier build kept in the cache under `state`, if that build ran this very code (None otherwise:
+    another code may have made it otherwise)."""
+    stored = cache.get_state(state) if cache is not None else None
+    return stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == code_key() else None
+
+
+def _keep_state(cache: BuildCache | None, state: str, value: object) -> None:
+    """Keep `value` under `state` for the next build of this code (see `_state_of_this_code`)."""
+    if cache is not None:
+        cache.set_state(state, (code_key(), value))
 
 
 def _paragraph_prints(drafts: list[Draft], cache: BuildCache | None, jobs: int) -> list[frozenset[bytes]]:
@@ -213,13 +226,12 @@ def _remembered_related(cache: BuildCache | None, jobs: int) -> Relate:
     from generator.related import related_indices
 
     def relate(items: Sequence[Relatable]) -> list[tuple[int, ...]]:
-        key = hashlib.blake2b(repr((code_key(), items)).encode(), digest_size=20).hexdigest()
-        stored = cache.get_state(RELATED_STATE) if cache is not None else None
+        key = hashlib.blake2b(repr(items).encode(), digest_size=20).hexdigest()
+        stored = _state_of_this_code(cache, RELATED_STATE)
         if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
             return list(stored[1])
         ranked = related_indices(items, jobs=jobs)
-        if cache is not None:
-            cache.set_state(RELATED_STATE, (key, ranked))
+        _keep_state(cache, RELATED_STATE, (key, ranked))
         return ranked
 
     return relate

@@ -1,4 +1,5 @@
-"""Page fingerprints: structural digests, with or without the fields some pages never show."""
+"""Page fingerprints: structural digests, with or without the fields some pages never show; what a template
+can show."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from dataclasses import dataclass
 
 from jinja2 import DictLoader, Environment
 
-from generator.fingerprint import Fingerprinter, template_facts
+from generator.fingerprint import Fingerprinter
+from generator.template_facts import template_facts
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def archive_facts(
     """
     lines_of = line_sets(drafts) if lines_of is None else lines_of
     furniture = find_furniture(drafts, config.furniture_patterns, lines_of)
-    needs = feature_needs(drafts)
+    needs = feature_needs(drafts, lines_of)
     analysis = analyse(drafts, furniture, config, store, jobs, lines_of, needs, progress)
     sums_key = sums_key_of(feature_settings(config))
     if needs.counts:

@@ -31,7 +31,6 @@ from generator.understand.glue import word_counts
 from generator.understand.language import detect_language
 from generator.understand.linking import lead_forms
 from generator.understand.tags import Runs, article_runs, word_case_counts
-from generator.understand.teasers import has_teasers
 from generator.workers import fork_map, worker_count
 
 
@@ -62,10 +61,11 @@ class FeatureNeeds:
 ALL_NEEDS = FeatureNeeds()
 
 
-def feature_needs(drafts: Sequence[Draft]) -> FeatureNeeds:
-    """What inference these drafts need (an article's stated title, date or tags is never inferred)."""
+def feature_needs(drafts: Sequence[Draft], lines_of: Sequence[LineSet]) -> FeatureNeeds:
+    """What inference these drafts need (an article's stated title, date or tags is never inferred); `lines_of`:
+    their `line_sets`."""
     return FeatureNeeds(
-        leads=any(has_teasers(draft.lines) for draft in drafts),
+        leads=any(lines.teasers for lines in lines_of),
         years=any(draft.infers("date") for draft in drafts),
         counts=any(draft.infers("title") or draft.infers("tags") for draft in drafts),
     )

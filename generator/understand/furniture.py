@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.draft import Draft, SourceLine
+from generator.understand.teasers import has_teasers
 
 # A line must recur in this many distinct seeds (and this share of them) to count as page furniture.
 FURNITURE_MIN_SEEDS = 3
@@ -56,11 +57,13 @@ def normalise_line(line: str) -> str:
 
 @dataclass(frozen=True)
 class LineSet:
-    """What furniture finding keeps of one draft's lines: the short ones (only they can be furniture), and a
-    digest of the whole set of its normalised lines (two scrapes of one article have the same)."""
+    """What the archive-wide analysis keeps of one draft's lines (a function of them alone, kept between builds
+    by the seed's content): for furniture finding, the short ones (only they can be furniture) and a digest of
+    the whole set of its normalised lines (two scrapes of one article have the same); whether it has a teaser."""
 
     short: frozenset[str]  # normalised lines of at most FURNITURE_MAX_WORDS words
     digest: bytes
+    teasers: bool  # see `features.feature_needs`
 
 
 def line_sets(drafts: Iterable[Draft]) -> list[LineSet]:
@@ -72,7 +75,7 @@ def line_sets(drafts: Iterable[Draft]) -> list[LineSet]:
         digest = hashlib.blake2b("\n".join(sorted(every)).encode("utf-8", "surrogatepass"), digest_size=16)
         # A normalised line has one space between words.
         short = frozenset(line for line in every if line.count(" ") < FURNITURE_MAX_WORDS)
-        found.append(LineSet(short, digest.digest()))
+        found.append(LineSet(short, digest.digest(), has_teasers(draft.lines)))
     return found
 
 

@@ -10,18 +10,15 @@ from generator.understand.facts import Teaser
 _TEASER = re.compile(r"^\s*baca\s+juga\s*[:：]?\s*(?P<headline>.*)$", re.IGNORECASE)
 
 
-def _teaser(line: SourceLine) -> Teaser | None | bool:
-    """The teaser a line is; True for a bare `Baca Juga` (a teaser line whose headline was lost); False for none."""
+def _headline(line: SourceLine) -> str | None:
+    """The headline a teaser line names ("" for a bare `Baca Juga`, whose headline was lost); None for any other."""
     match = _TEASER.match(line.text)
-    if not match:
-        return False
-    headline = match.group("headline").strip(" -–—")
-    return Teaser(headline, line.line) if headline else True
+    return match.group("headline").strip(" -–—") if match else None
 
 
 def has_teasers(lines: tuple[SourceLine, ...]) -> bool:
     """True when `split_teasers` would find a teaser among these lines."""
-    return any(isinstance(_teaser(line), Teaser) for line in lines)
+    return any(_headline(line) for line in lines)
 
 
 def split_teasers(lines: tuple[SourceLine, ...]) -> tuple[tuple[SourceLine, ...], tuple[Teaser, ...]]:
@@ -29,9 +26,9 @@ def split_teasers(lines: tuple[SourceLine, ...]) -> tuple[tuple[SourceLine, ...]
     body: list[SourceLine] = []
     teasers: list[Teaser] = []
     for line in lines:
-        found = _teaser(line)
-        if found is False:
+        headline = _headline(line)
+        if headline is None:
             body.append(line)
-        elif isinstance(found, Teaser):
-            teasers.append(found)
+        elif headline:
+            teasers.append(Teaser(headline, line.line))
     return tuple(body), tuple(teasers)
