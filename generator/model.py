@@ -180,14 +180,17 @@ def build_site(
         tag_refs[key] = TagRef(ref.name, slug, f"/tags/{slug}/")
 
     links = TeaserLinks.of((f.source, f.title, url) for f, (_, url) in zip(ordered, addresses, strict=True))
-    articles = [
-        make_article(facts, slug, url, lambda name: tag_refs[tag_key(name)], links)
-        for facts, (slug, url) in zip(ordered, addresses, strict=True)
-    ]
+    urls = [url for _, url in addresses]
+    tags_of = [article_tags(facts, lambda name: tag_refs[tag_key(name)]) for facts in ordered]
+    related_of = [related_links(facts, url, links) for facts, url in zip(ordered, urls, strict=True)]
     # One reference per article, shared by every page that links to it (a fingerprint hashes it once).
-    refs = [article.ref for article in articles]
-    articles = _link_neighbours(articles, refs)
-    articles = _link_similar(articles, refs, relate)
+    refs = [ArticleRef(facts.title, url, facts.date) for facts, url in zip(ordered, urls, strict=True)]
+    neighbours = _neighbours(ordered, refs)
+    similar = _similar(urls, tags_of, related_of, refs, relate)
+    articles = [
+        make_article(facts, slug, url, tags_of[i], related_of[i], *neighbours[i], similar=similar[i])
+        for i, (facts, (slug, url)) in enumerate(zip(ordered, addresses, strict=True))
+    ]
 
     by_tag: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
@@ -223,14 +226,30 @@ class TeaserLinks:
         return found if found and found != own_url else None
 
 
-def make_article(
-    facts: ArticleFacts, slug: str, url: str, tag_ref: Callable[[str], TagRef], links: TeaserLinks
-) -> Article:
-    """One article of the site, its neighbours and related articles not yet linked; `tag_ref` of a tag's name."""
+def article_tags(facts: ArticleFacts, tag_ref: Callable[[str], TagRef]) -> tuple[TagRef, ...]:
+    """The article's tags, one per tag key (the first spelling wins); `tag_ref` of a tag's name."""
     seen_tags: dict[str, TagRef] = {}
     for name in facts.tags:
         seen_tags.setdefault(tag_key(name), tag_ref(name))
-    related = tuple(RelatedLink(t.headline, links.url(t.headline, t.target, url)) for t in facts.teasers)
+    return tuple(seen_tags.values())
+
+
+def related_links(facts: ArticleFacts, url: str, links: TeaserLinks) -> tuple[RelatedLink, ...]:
+    """The article's teasers, each with the address it points to when the archive holds it."""
+    return tuple(RelatedLink(t.headline, links.url(t.headline, t.target, url)) for t in facts.teasers)
+
+
+def make_article(
+    facts: ArticleFacts,
+    slug: str,
+    url: str,
+    tags: tuple[TagRef, ...],
+    related: tuple[RelatedLink, ...],
+    previous: ArticleRef | None = None,
+    next: ArticleRef | None = None,
+    similar: tuple[ArticleRef, ...] = (),
+) -> Article:
+    """One article of the site, made once with all it links to."""
     return Article(
         source=facts.source,
         slug=slug,
@@ -242,39 +261,45 @@ def make_article(
         place=facts.place,
         outlet=facts.outlet,
         language=facts.language,
-        tags=tuple(seen_tags.values()),
+        tags=tags,
         tags_inferred=facts.tags_inferred,
         summary=facts.summary,
         paragraphs=facts.paragraphs,
         markdown=facts.markdown,
         related=related,
+        previous=previous,
+        next=next,
+        similar=similar,
     )
 
 
-def _link_neighbours(articles: list[Article], refs: Sequence[ArticleRef]) -> list[Article]:
-    """Previous/next in time among dated articles (the list is newest first)."""
-    from dataclasses import replace
-
-    dated = [i for i, a in enumerate(articles) if a.date is not None]
-    result = list(articles)
+def _neighbours(
+    ordered: Sequence[ArticleFacts], refs: Sequence[ArticleRef]
+) -> list[tuple[ArticleRef | None, ArticleRef | None]]:
+    """(previous, next) of each article: the older and the newer in time among dated articles (newest first)."""
+    result: list[tuple[ArticleRef | None, ArticleRef | None]] = [(None, None)] * len(ordered)
+    dated = [i for i, facts in enumerate(ordered) if facts.date is not None]
     for position, index in enumerate(dated):
         newer = refs[dated[position - 1]] if position > 0 else None
         older = refs[dated[position + 1]] if position + 1 < len(dated) else None
-        result[index] = replace(articles[index], previous=older, next=newer)
+        result[index] = (older, newer)
     return result
 
 
-def _link_similar(articles: list[Article], refs: Sequence[ArticleRef], relate: Relate) -> list[Article]:
+def _similar(
+    urls: Sequence[str],
+    tags: Sequence[tuple[TagRef, ...]],
+    related: Sequence[tuple[RelatedLink, ...]],
+    refs: Sequence[ArticleRef],
+    relate: Relate,
+) -> list[tuple[ArticleRef, ...]]:
     """Each article's related articles: rare shared tags and teaser links, both ways."""
-    from dataclasses import replace
-
-    position = {a.url: i for i, a in enumerate(articles)}
+    position = {url: i for i, url in enumerate(urls)}
     items = [
-        Relatable(tuple(t.slug for t in a.tags), tuple(position[r.url] for r in a.related if r.url in position))
-        for a in articles
+        Relatable(tuple(t.slug for t in own_tags), tuple(position[r.url] for r in links if r.url in position))
+        for own_tags, links in zip(tags, related, strict=True)
     ]
-    ranked = relate(items)
-    return [replace(a, similar=tuple(refs[i] for i in best)) for a, best in zip(articles, ranked, strict=True)]
+    return [tuple(refs[i] for i in best) for best in relate(items)]
 
 
 def _periods(articles: list[Article]) -> tuple[Period, ...]:

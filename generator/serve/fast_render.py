@@ -24,7 +24,16 @@ from jinja2 import Environment
 from generator.build import BuildOptions, Model
 from generator.config import Config
 from generator.discover import SeedFile, seed_file_at
-from generator.model import ArticleRef, TagRef, TeaserLinks, base_slug, make_article, tag_key
+from generator.model import (
+    ArticleRef,
+    TagRef,
+    TeaserLinks,
+    article_tags,
+    base_slug,
+    make_article,
+    related_links,
+    tag_key,
+)
 from generator.plan import Page
 from generator.readers.seed import read_seed
 from generator.render import make_environment, render_page
@@ -121,9 +130,12 @@ def render_article(basis: Basis, seed: SeedFile) -> Page | None:
     url = article_url(placing.config.permalink, facts.date, slug)
     if url in placing.urls and (before is None or before.url != url):
         return None  # another article's address: the build numbers one of them
-    article = make_article(facts, slug, url, lambda name: _tag_ref(placing, name), placing.links)
-    if before is not None:
-        article = replace(article, previous=before.previous, next=before.next, similar=before.similar)
+    tags = article_tags(facts, lambda name: _tag_ref(placing, name))
+    related = related_links(facts, url, placing.links)
+    if before is None:
+        article = make_article(facts, slug, url, tags, related)
+    else:
+        article = make_article(facts, slug, url, tags, related, before.previous, before.next, before.similar)
     return Page(url, "article.html", "article", {"article": article})
 
 
