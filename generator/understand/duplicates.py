@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 from generator.draft import Draft
 from generator.workers import map_shared, worker_count
@@ -47,14 +48,17 @@ def find_duplicates(drafts: Sequence[Draft], prints: Sequence[frozenset[bytes]] 
     """
     if prints is None:
         prints = paragraph_prints(drafts)
+    # Only a paragraph two drafts hold can make them duplicates: the others (nearly all) are left out at once.
+    held_twice = {fingerprint for fingerprint, holding in Counter(chain.from_iterable(prints)).items() if holding > 1}
     holders: dict[bytes, list[int]] = defaultdict(list)
     pairs: list[tuple[int, int]] = []
     dropped: set[int] = set()
     for index, mine in enumerate(prints):
-        if not mine or drafts[index].value("draft", False):
+        common = held_twice.intersection(mine)
+        if not common or drafts[index].value("draft", False):
             continue
         shared: dict[int, int] = defaultdict(int)
-        for fingerprint in mine:
+        for fingerprint in common:
             for other in holders[fingerprint]:
                 shared[other] += 1
         for other, count in sorted(shared.items(), key=lambda item: (-item[1], item[0])):
@@ -63,6 +67,6 @@ def find_duplicates(drafts: Sequence[Draft], prints: Sequence[frozenset[bytes]] 
                 dropped.add(index)
                 break
         if index not in dropped:
-            for fingerprint in mine:
+            for fingerprint in common:
                 holders[fingerprint].append(index)
     return pairs
