@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from generator import collector
 from generator.cache import BuildCache, open_cache
 from generator.config import Config, load_config
 from generator.diagnostics import Diagnostic, count, error, warning
@@ -302,7 +303,7 @@ def build(options: BuildOptions, progress: Progress = no_progress, needs: Previe
     if not options.seeds.is_dir():
         return BuildResult(2, diagnostics=(error("seeds folder not found", str(options.seeds)),))
     try:
-        with build_lock(options.out):
+        with build_lock(options.out), collector.paused():
             return _build_locked(options, config, progress, started, needs)
     except BuildLocked as exc:
         return BuildResult(1, diagnostics=(error(str(exc)),), seconds=time.perf_counter() - started)

@@ -7,6 +7,8 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from generator.collector import start_worker
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 Shared = TypeVar("Shared")
@@ -36,7 +38,7 @@ def fork_map(
     if workers <= 1:
         yield map(function, items)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=start_worker) as pool:
         mapped = pool.imap if ordered else pool.imap_unordered
         yield mapped(function, items, chunksize)
 
