@@ -168,25 +168,27 @@ def assemble(
     records: dict[str, OutputRecord] = {}
     to_render: list[int] = []
     reused = copied = 0
-    made: set[Path] = set()  # folders already created: one mkdir per folder, not per file
-    site, stage = str(old_site), str(staging)
+    made: set[str] = set()  # folders already created: one mkdir per folder, not per file
+    site, stage = str(old_site), str(staging)  # plain strings: this loop runs once per file of the site
     # First, so that a file gone makes room for a folder of the same name, and the other way round.
     _remove_unnamed(staging, outputs, held)
     for output in outputs:
         current = _reusable(output, previous, site)  # the site's file, when it stays as it is
-        target = staging / output.path
         if not (output.path in held.files and current is not None and _holds(stage, output.path, current)):
+            target = f"{stage}/{output.path}"
             if output.path in held.files:
-                remove(target)  # never written through: it may be a link to an older site's file
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
+                remove(Path(target))  # never written through: it may be a link to an older site's file
+            folder = target.rpartition("/")[0]
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             if current is not None:
-                os.link(old_site / output.path, target)
+                os.link(f"{site}/{output.path}", target)
         if current is not None:
             reused += 1
             records[output.path] = previous[output.path]  # the same inode: the size and mtime just checked
             continue
+        target = staging / output.path
         if output.source is not None:
             remove(target)  # whatever is there may be a link to another site's file: never copied over
             shutil.copyfile(output.source, target)

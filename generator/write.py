@@ -112,14 +112,14 @@ def tree_id(path: Path) -> tuple[int, int] | None:
 def link_tree(source: Path, destination: Path, skip: frozenset[str] = frozenset()) -> None:
     """Hard-link every file of `source` into `destination` (files are never rewritten in place),
     leaving out the top-level folders named in `skip`."""
-    for dirpath, dirnames, filenames in os.walk(source):
-        here = Path(dirpath)
-        if here == source:
+    top, start = os.fspath(source), len(os.fspath(source))
+    for dirpath, dirnames, filenames in os.walk(top):  # plain strings: a search part holds thousands of files
+        if dirpath == top:
             dirnames[:] = [name for name in dirnames if name not in skip]
-        target = destination / here.relative_to(source)
-        target.mkdir(parents=True, exist_ok=True)
+        target = os.fspath(destination) + dirpath[start:]
+        os.makedirs(target, exist_ok=True)
         for name in filenames:
-            os.link(here / name, target / name)
+            os.link(f"{dirpath}/{name}", f"{target}/{name}")
 
 
 def _exchange(a: Path, b: Path) -> bool:
