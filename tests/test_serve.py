@@ -441,8 +441,8 @@ def test_an_edited_seed_is_shown_first_then_built(serve: Serve, project: Path) -
     assert log.index("shown first: /2024/09/20/banjir-di-palembang/") < log.index("rebuilding"), log
 
 
-def _preview_with_a_slow_first_build(project: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """A Preview whose first build runs ~10 s unless told to stop, later ones at once;
+def _preview_with_a_slow_first_build(project: Path, monkeypatch: pytest.MonkeyPatch, slow_builds: int = 1):  # type: ignore[no-untyped-def]
+    """A Preview whose first `slow_builds` builds run ~10 s each unless told to stop, later ones at once;
     `builds` says how each went and with which changes."""
     import io
     import threading
@@ -456,7 +456,7 @@ def _preview_with_a_slow_first_build(project: Path, monkeypatch: pytest.MonkeyPa
 
     def fake_build_in_child(options, needs, should_stop, started):  # type: ignore[no-untyped-def]
         builds.append("started")
-        if len(builds) == 1:
+        if len(builds) <= slow_builds:
             first_running.set()
             for _ in range(1000):
                 if should_stop():
@@ -513,6 +513,35 @@ def test_a_template_saved_during_a_build_stops_it_and_the_next_build_takes_both(
     assert "changed: seeds/banjir.md, templates/article.html; rebuilding" in said, said
     assert "build cancelled" not in said and preview.shown.problems == (), "a superseded build is no error"
     assert reloads == ["*"], "one reload, for the build that was swapped in"
+    assert not watching.is_alive()
+
+
+def test_a_template_saved_again_and_again_stops_one_build_in_a_row_not_every_one(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor autosaving a template every 0.2 s, builds of ~10 s: each save used to stop the running build,
+    and none ever finished. The build after a stopped one runs to its end; the one after that takes the rest."""
+    preview, watching, builds, first_running, log, reloads = _preview_with_a_slow_first_build(
+        project, monkeypatch, slow_builds=1000
+    )
+    watching.start()
+    saving = True
+    try:
+        edit(project / "seeds/banjir.md", article("Banjir di Palembang", "2024-09-20", body="Satu."))
+        assert first_running.wait(10), log.getvalue()
+        started = time.monotonic()
+        number = 0
+        while "done" not in builds and time.monotonic() - started < 25:
+            number += 1
+            write_tree(project, {"templates/article.html": template(f"<p>SIMPAN {number}</p>")})
+            time.sleep(0.2)
+        saving = False
+        assert builds[:2] == ["cancelled", "done"], builds
+        wait_until(lambda: reloads, what="the reload after the build that ran to its end")
+    finally:
+        preview.stop.set()
+        watching.join(30)
+    assert not saving and number > 20, f"only {number} saves: the build that ran to its end saw few of them"
     assert not watching.is_alive()
 
 

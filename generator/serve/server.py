@@ -73,6 +73,9 @@ class Preview:
         self._pending_lock = threading.Lock()
         self.changed = threading.Event()
         self.cancel = threading.Event()
+        # Set while a build that follows a stopped one runs: it is not stopped for changes again (at most one build
+        # in a row is, however often a template is saved), so an autosaving editor never starves the site.
+        self._build_to_the_end = False
         self._fast_pages: FastPages = {}  # written by the fast render and not yet replaced by a build
         self._build_all_again = False  # a fast page survived a build that wrote nothing: build for real
         self.build_pid: int | None = None  # the running build's process (group), if any
@@ -183,8 +186,10 @@ class Preview:
         A running build goes on through seed edits: it may swap in pages of seeds changed under it, the edited
         pages are shown again on top, and the next build takes the edits (stopping it at each save would
         starve the site of builds under an editor's autosave). A change only a build can show (a template, a
-        static file, the config, a deleted seed) stops the running build at its next step instead. `ended` is
-        called when watching ends (stopped, or a failure: the preview then stops rather than serve blind)."""
+        static file, the config, a deleted seed) stops the running build at its next step instead, unless that
+        build follows one stopped so: it then runs to its end (the same starvation, under an autosaved
+        template), and the build after it takes the newer changes. `ended` is called when watching ends
+        (stopped, or a failure: the preview then stops rather than serve blind)."""
         builder = threading.Thread(target=self._build_changes, args=(reload,), name="arsip-build")
         builder.start()
         try:
@@ -201,7 +206,7 @@ class Preview:
                     for path in paths:
                         self._changes += 1
                         self._pending[path] = self._changes
-                    if changed_seeds(paths, self.options) is None:
+                    if changed_seeds(paths, self.options) is None and not self._build_to_the_end:
                         self.cancel.set()
                     self.changed.set()
         finally:
@@ -232,8 +237,11 @@ class Preview:
                     return
                 if self.cancel.is_set() and not result.written:
                     self._say("newer changes seen: building those too")
+                    with self._pending_lock:
+                        self._build_to_the_end = True
                     continue  # the paths are still pending: the next build takes them
                 with self._pending_lock:  # built, unless changed again since the build began
+                    self._build_to_the_end = False
                     for path, number in taken.items():
                         if self._pending.get(path) == number:
                             del self._pending[path]
