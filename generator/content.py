@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from html import escape
 
 import markdown as markdown_lib
@@ -29,9 +30,22 @@ def paragraphs_html(paragraphs: tuple[str, ...]) -> str:
     return "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
 
 
+_CONVERTERS = threading.local()  # one Markdown converter per thread, reset before each body
+
+
+def _converter() -> markdown_lib.Markdown:
+    """This thread's converter. One made per body would cost its set-up each time, and it holds reference
+    cycles that only the cyclic garbage collector frees, which a build pauses (see collector.py)."""
+    converter = getattr(_CONVERTERS, "markdown", None)
+    if converter is None:
+        converter = markdown_lib.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+        _CONVERTERS.markdown = converter
+    return converter
+
+
 def markdown_html(source: str) -> str:
     """Markdown → HTML with any raw HTML sanitised; headings shifted below the page's own h1."""
-    rendered = markdown_lib.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
+    rendered = _converter().reset().convert(source)
     rendered = _headings_below_title(rendered)
     return nh3.clean(
         rendered,

@@ -7,7 +7,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from generator.collector import start_worker
+from generator.collector import collecting_own_objects, start_worker
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -36,7 +36,8 @@ def fork_map(
     workers at once; forked, they see this process's state as it was (nothing is pickled but items and results).
     """
     if workers <= 1:
-        yield map(function, items)
+        with collecting_own_objects():  # as a forked worker does (see collector.py)
+            yield map(function, items)
         return
     with multiprocessing.get_context("fork").Pool(workers, initializer=start_worker) as pool:
         mapped = pool.imap if ordered else pool.imap_unordered

@@ -103,3 +103,24 @@ def test_template_syntax_error_is_reported_with_file_and_line(build_files) -> No
     assert result.status == 1
     assert "Traceback" not in result.stderr
     assert any("404.html:2: error: template syntax error" in m for m in result.messages), result.messages
+
+
+def test_markdown_bodies_are_converted_alone_though_the_converter_is_reused():
+    """One converter per thread, reset before each body: footnotes and abbreviations of one article never reach
+    the next, and the same source gives the same HTML each time (footnote numbers included)."""
+    import threading
+
+    from generator.content import markdown_html
+
+    with_notes = "Banjir[^1] melanda HTML kota.\n\n[^1]: Menurut BPBD.\n\n*[HTML]: HyperText Markup Language\n"
+    plain = "Air surut, HTML tidak disebut[^2] lagi."
+    first = markdown_html(with_notes)
+    assert 'href="#fn:1"' in first and "<abbr" in first
+    after = markdown_html(plain)
+    assert "<abbr" not in after and "fn:1" not in after, after
+    assert markdown_html(with_notes) == first
+    in_a_new_thread: list[str] = []  # a thread of its own: a converter of its own, never used before
+    thread = threading.Thread(target=lambda: in_a_new_thread.append(markdown_html(with_notes)))
+    thread.start()
+    thread.join()
+    assert in_a_new_thread == [first]

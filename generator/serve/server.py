@@ -73,7 +73,7 @@ class Preview:
         self._pending_lock = threading.Lock()
         self.changed = threading.Event()
         self.cancel = threading.Event()
-        # Set while a build that follows a stopped one runs: it is not stopped for changes again (at most one build
+        # True while the running build follows a stopped one: it is not stopped for changes again (at most one build
         # in a row is, however often a template is saved), so an autosaving editor never starves the site.
         self._build_to_the_end = False
         self._fast_pages: FastPages = {}  # written by the fast render and not yet replaced by a build
@@ -217,6 +217,7 @@ class Preview:
 
     def _build_changes(self, reload: Callable[[str], None]) -> None:
         """The building thread: one build at a time, of every change seen since the last one began."""
+        follows_a_stopped_build = False
         while not self.stop.is_set():
             if not self.changed.wait(0.25):
                 continue
@@ -224,6 +225,7 @@ class Preview:
                 taken = dict(self._pending)
                 self.changed.clear()
                 self.cancel.clear()
+                self._build_to_the_end, follows_a_stopped_build = follows_a_stopped_build, False
             if self.stop.is_set():
                 return
             before = self.shown.problems
@@ -237,11 +239,9 @@ class Preview:
                     return
                 if self.cancel.is_set() and not result.written:
                     self._say("newer changes seen: building those too")
-                    with self._pending_lock:
-                        self._build_to_the_end = True
+                    follows_a_stopped_build = True
                     continue  # the paths are still pending: the next build takes them
                 with self._pending_lock:  # built, unless changed again since the build began
-                    self._build_to_the_end = False
                     for path, number in taken.items():
                         if self._pending.get(path) == number:
                             del self._pending[path]
