@@ -23,7 +23,10 @@ _ALLOWED_ATTRIBUTES = {
     "time": {"datetime"},
     "abbr": {"title"},
     "ol": {"start"},
+    "sup": {"id"},  # footnotes only: see _footnote_ids_only
+    "li": {"id"},
 }
+_FOOTNOTE_ID = re.compile(r"fn(?:ref)?:[\w.-]+")  # Python-Markdown's footnote targets: fn:1, fnref:note
 
 
 def paragraphs_html(paragraphs: tuple[str, ...]) -> str:
@@ -53,7 +56,16 @@ def markdown_html(source: str) -> str:
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        attribute_filter=_footnote_ids_only,
     )
+
+
+def _footnote_ids_only(tag: str, attribute: str, value: str) -> str | None:
+    """A body keeps the ids its footnote marks and back-links jump to, and no other: none can take one of the
+    theme's ids (`main`, `search`) or clobber a name a script looks up."""
+    if attribute == "id" and not _FOOTNOTE_ID.fullmatch(value):
+        return None
+    return value
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")

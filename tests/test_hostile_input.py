@@ -468,3 +468,20 @@ def test_config_for_site_limit_has_a_sensible_default() -> None:
     config, problems = parse_config("", "site.yml")
     assert problems == [] and config is not None
     assert 1024 * 1024 <= config.max_seed_bytes <= 64 * 1024 * 1024
+
+
+def test_markdown_footnotes_reach_their_targets_and_no_other_id_survives(build_files) -> None:
+    body = (
+        "Banjir[^1] surut[^catatan].\n\n[^1]: Menurut BPBD.\n[^catatan]: Pukul 10.\n\n"
+        '<p id="main">klobber</p> <sup id="search">s</sup> <a id="x" name="y" href="#main">z</a>'
+    )
+    result = build_files({**GOOD, "seeds/x.md": article("Catatan", "2024-09-06", body=body)})
+    _assert_sane(result)
+    page = result.text("2024/09/06/catatan/index.html")
+    article_html = page[page.index("<article") : page.index("</article>")]
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    for target in re.findall(r'href="#([^"]+)"', article_html):
+        assert ids.count(target) == 1, f"#{target} has {ids.count(target)} targets"
+    assert {"fn:1", "fnref:1", "fn:catatan", "fnref:catatan"} <= set(ids)
+    assert ids.count("main") == page.count('id="main"') == 1, "the body took the theme's id"
+    assert 'id="search"' not in article_html and 'id="x"' not in article_html and "name=" not in article_html
