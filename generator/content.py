@@ -9,6 +9,8 @@ from html import escape
 import markdown as markdown_lib
 import nh3
 
+from generator.i18n import translations
+
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div",
     "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
@@ -33,22 +35,30 @@ def paragraphs_html(paragraphs: tuple[str, ...]) -> str:
     return "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
 
 
-_CONVERTERS = threading.local()  # one Markdown converter per thread, reset before each body
+_CONVERTERS = threading.local()  # per thread, one Markdown converter per language, reset before each body
 
 
-def _converter() -> markdown_lib.Markdown:
-    """This thread's converter. One made per body would cost its set-up each time, and it holds reference
-    cycles that only the cyclic garbage collector frees, which a build pauses (see collector.py)."""
-    converter = getattr(_CONVERTERS, "markdown", None)
+def _converter(language: str) -> markdown_lib.Markdown:
+    """This thread's converter for bodies in `language` (a footnote's back-link says where it goes in it).
+    One made per body would cost its set-up each time, and it holds reference cycles that only the cyclic
+    garbage collector frees, which a build pauses (see collector.py)."""
+    converters: dict[str, markdown_lib.Markdown] = _CONVERTERS.__dict__.setdefault("by_language", {})
+    converter = converters.get(language)
     if converter is None:
-        converter = markdown_lib.Markdown(extensions=["extra", "sane_lists"], output_format="html")
-        _CONVERTERS.markdown = converter
+        back_link = translations(language).gettext("Jump back to footnote {} in the text")
+        converter = markdown_lib.Markdown(
+            extensions=["extra", "sane_lists"],
+            extension_configs={"extra": {"footnotes": {"BACKLINK_TITLE": back_link}}},
+            output_format="html",
+        )
+        converters[language] = converter
     return converter
 
 
-def markdown_html(source: str) -> str:
-    """Markdown → HTML with any raw HTML sanitised; headings shifted below the page's own h1."""
-    rendered = _converter().reset().convert(source)
+def markdown_html(source: str, language: str = "en") -> str:
+    """Markdown → HTML with any raw HTML sanitised; headings shifted below the page's own h1; the little text
+    Markdown adds itself (a footnote's back-link title) in `language`."""
+    rendered = _converter(language).reset().convert(source)
     rendered = _headings_below_title(rendered)
     return nh3.clean(
         rendered,

@@ -71,7 +71,9 @@ class Article:
     def body_html(self) -> str:
         """The body as safe HTML, made when a page shows it (in a render worker), from the paragraphs or the
         Markdown source (both the draft's own strings): the model holds no second copy of each body."""
-        return markdown_html(self.markdown) if self.markdown is not None else paragraphs_html(self.paragraphs)
+        if self.markdown is not None:
+            return markdown_html(self.markdown, self.language)
+        return paragraphs_html(self.paragraphs)
 
 
 # Where a page can find an article's body: its fields, and the property made of them. A page whose templates

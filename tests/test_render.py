@@ -124,3 +124,12 @@ def test_markdown_bodies_are_converted_alone_though_the_converter_is_reused():
     thread.start()
     thread.join()
     assert in_a_new_thread == [first]
+
+
+def test_what_markdown_adds_to_a_body_is_in_the_articles_language():
+    from generator.content import markdown_html
+
+    with_note = "Banjir[^1].\n\n[^1]: Menurut BPBD.\n"
+    assert 'title="Kembali ke catatan kaki 1 dalam teks"' in markdown_html(with_note, "id")
+    assert 'title="Jump back to footnote 1 in the text"' in markdown_html(with_note, "en")
+    assert 'title="Jump back to footnote 1 in the text"' in markdown_html(with_note, "jv")  # no catalogue: English
