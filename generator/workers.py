@@ -49,13 +49,11 @@ _SHARED_WORK: tuple[Callable[[Any, int], Any], Any] | None = None
 
 
 def map_shared(function: Callable[[Shared, int], Result], shared: Shared, count: int, workers: int) -> list[Result]:
-    """`function(shared, i)` for each i below `count`, in order: in this process for one worker, else in
-    `workers` forked processes, each a range of i at a time, that see `shared` as it is now (copy-on-write:
-    only the ranges and the results are pickled, never `shared`)."""
-    if workers <= 1:
-        return [function(shared, index) for index in range(count)]
+    """`function(shared, i)` for each i below `count`, in order, by `fork_map`: in this process for one worker,
+    else in `workers` forked processes, each a range of i at a time, that see `shared` as it is now
+    (copy-on-write: only the ranges and the results are pickled, never `shared`)."""
     global _SHARED_WORK
-    size = max(1, -(-count // (workers * 4)))
+    size = max(1, -(-count // (workers * 4))) if workers > 1 else max(1, count)
     ranges = [(start, min(start + size, count)) for start in range(0, count, size)]
     _SHARED_WORK = (function, shared)
     try:

@@ -112,11 +112,11 @@ def tree_id(path: Path) -> tuple[int, int] | None:
 def link_tree(source: Path, destination: Path, skip: frozenset[str] = frozenset()) -> None:
     """Hard-link every file of `source` into `destination` (files are never rewritten in place),
     leaving out the top-level folders named in `skip`."""
-    top, start = os.fspath(source), len(os.fspath(source))
+    top, into = os.fspath(source), os.fspath(destination)
     for dirpath, dirnames, filenames in os.walk(top):  # plain strings: a search part holds thousands of files
         if dirpath == top:
             dirnames[:] = [name for name in dirnames if name not in skip]
-        target = os.fspath(destination) + dirpath[start:]
+        target = into + dirpath[len(top) :]
         os.makedirs(target, exist_ok=True)
         for name in filenames:
             os.link(f"{dirpath}/{name}", f"{target}/{name}")

@@ -132,10 +132,8 @@ def render_article(basis: Basis, seed: SeedFile) -> Page | None:
         return None  # another article's address: the build numbers one of them
     tags = article_tags(facts, lambda name: _tag_ref(placing, name))
     related = related_links(facts, url, placing.links)
-    if before is None:
-        article = make_article(facts, slug, url, tags, related)
-    else:
-        article = make_article(facts, slug, url, tags, related, before.previous, before.next, before.similar)
+    links = (before.previous, before.next, before.similar) if before is not None else (None, None, ())
+    article = make_article(facts, slug, url, tags, related, *links)
     return Page(url, "article.html", "article", {"article": article})
 
 
